@@ -1,0 +1,70 @@
+/**
+ * Server settings, read once from the environment. The server, `npm run seed`, `npm run migrate`
+ * and every import command read the same settings, so a command always acts on the database the
+ * server uses.
+ */
+import path from 'node:path'
+
+export type StoreConfig =
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'postgres'; url: string; schema?: string }
+
+export type Config = {
+  port: number
+  host: string
+  production: boolean
+  demoAllowed: boolean
+  demoPassword: string
+  store: StoreConfig
+  sessionHours: number
+  idleLockMinutes: number
+  maxPinAttempts: number
+  loginRateLimitPerMinute: number
+  lockoutAttempts: number
+  lockoutMinutes: number
+  trustProxy: boolean
+  cookieSecure: boolean | 'auto'
+  clientDir: string
+  bodyLimitBytes: number
+  logLevel: string
+}
+
+function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`)
+  return value
+}
+
+export function storeConfigFrom(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+  const url = env.DATABASE_URL
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new Error('DATABASE_URL must start with postgres:// or postgresql://')
+    return { kind: 'postgres', url }
+  }
+  return { kind: 'sqlite', path: path.resolve(env.DATABASE_PATH ?? 'data/kestrel.db') }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production'
+  return {
+    port: numberFrom(env, 'PORT', 8080),
+    host: env.HOST ?? '0.0.0.0',
+    production,
+    demoAllowed: !production || env.DEMO === '1',
+    demoPassword: env.DEMO_PASSWORD ?? 'kestrel-demo',
+    store: storeConfigFrom(env),
+    sessionHours: Math.min(numberFrom(env, 'SESSION_HOURS', 12), 12),
+    idleLockMinutes: Math.min(numberFrom(env, 'IDLE_LOCK_MINUTES', 30), 30),
+    maxPinAttempts: 5,
+    loginRateLimitPerMinute: numberFrom(env, 'LOGIN_RATE_LIMIT', 30),
+    lockoutAttempts: 5,
+    lockoutMinutes: 10,
+    trustProxy: env.TRUST_PROXY === '1',
+    cookieSecure: env.COOKIE_SECURE === '1' ? true : env.COOKIE_SECURE === '0' ? false : 'auto',
+    clientDir: path.resolve(env.CLIENT_DIR ?? 'dist'),
+    bodyLimitBytes: numberFrom(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * The ordered list of migrations. They are plain modules imported here (no file globbing), so the
+ * same list runs from the server, the CLI and the tests.
+ */
+import type { Migration } from 'kysely'
+import * as m0001 from './0001-foundation.ts'
+
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': m0001,
+}

@@ -1,0 +1,185 @@
+/**
+ * The database as Kysely sees it. Columns are snake_case in SQL and camelCase here (CamelCasePlugin).
+ * Times are ISO-8601 UTC strings and flags are 0/1 integers in both SQLite and PostgreSQL, so the
+ * same queries and comparisons run on both.
+ */
+import type { Generated, Insertable, Selectable } from 'kysely'
+import type { Role } from '../../shared/api/auth.ts'
+
+export type AreaTable = {
+  id: string
+  name: string
+  /** GeoJSON-style ring [[lng, lat], ...] as JSON text */
+  boundary: string
+}
+
+export type UserTable = {
+  id: Generated<number>
+  collarNumber: string
+  name: string
+  role: Role
+  areaId: string | null
+  passwordHash: string
+  isDemo: number
+  failedLogins: Generated<number>
+  lockedUntil: string | null
+  createdAt: string
+}
+
+export type SessionTable = {
+  /** sha256 of the cookie token: a leaked database does not leak live sessions */
+  id: string
+  userId: number
+  createdAt: string
+  expiresAt: string
+  lastSeenAt: string
+  revokedAt: string | null
+  userAgent: string | null
+}
+
+export type AuditTable = {
+  id: Generated<number>
+  at: string
+  userId: number | null
+  collarNumber: string | null
+  action: string
+  subjectKind: string | null
+  subjectId: string | null
+  reasonCode: string | null
+  reasonText: string | null
+  detail: string | null
+  online: number
+  prevHash: string
+  hash: string
+}
+
+export type WarningMarkerTypeTable = {
+  code: string
+  label: string
+  severity: number
+  officerSafety: number
+}
+
+export type AddressTable = {
+  id: string
+  line1: string
+  line2: string | null
+  town: string
+  postcode: string
+  lat: number
+  lng: number
+  areaId: string | null
+  /** JSON array of { code, label } */
+  warnings: string
+  updatedAt: string
+}
+
+export type PersonTable = {
+  id: string
+  surname: string
+  forenames: string
+  dob: string | null
+  sex: string | null
+  /** JSON { heightCm, build, hair, eyes, marks: string[] } */
+  description: string
+  /** JSON array of { surname, forenames } */
+  aliases: string
+  /** JSON array of warning-marker codes */
+  warningMarkers: string
+  areaId: string | null
+  addressId: string | null
+  photoMediaId: string | null
+  updatedAt: string
+}
+
+export type WantedTable = {
+  personId: string
+  priority: number
+  offence: string
+  warrantType: string | null
+  since: string
+  reviewDate: string
+  harm: number
+  lastKnownPlace: string | null
+  lastKnownLat: number | null
+  lastKnownLng: number | null
+  updatedAt: string
+}
+
+export type ConditionTable = {
+  id: string
+  personId: string
+  kind: string
+  /** JSON: kind-specific details (curfew windows, exclusion polygons, doorstep, tag, ...) */
+  details: string
+  addressId: string | null
+  validFrom: string
+  validTo: string
+  updatedAt: string
+}
+
+export type VehicleTable = {
+  id: string
+  vrm: string
+  make: string
+  model: string
+  colour: string
+  keeperPersonId: string | null
+  /** JSON array of { code, label } */
+  markers: string
+  updatedAt: string
+}
+
+export type ContactTable = {
+  id: string
+  personId: string
+  at: string
+  type: string
+  place: string
+  summary: string
+}
+
+export type MediaTable = {
+  id: string
+  personId: string | null
+  kind: 'photo' | 'document'
+  title: string
+  contentType: string
+  bytes: Buffer
+  createdAt: string
+}
+
+export type CrimeTable = {
+  id: string
+  source: string
+  month: string
+  date: string | null
+  precision: 'month' | 'day'
+  category: string
+  lat: number | null
+  lng: number | null
+  location: string
+  lsoaCode: string | null
+  lsoaName: string | null
+  outcome: string | null
+  force: string | null
+}
+
+export type Database = {
+  areas: AreaTable
+  users: UserTable
+  sessions: SessionTable
+  auditLog: AuditTable
+  warningMarkerTypes: WarningMarkerTypeTable
+  addresses: AddressTable
+  people: PersonTable
+  wanted: WantedTable
+  conditions: ConditionTable
+  vehicles: VehicleTable
+  contacts: ContactTable
+  media: MediaTable
+  crimes: CrimeTable
+}
+
+export type UserRow = Selectable<UserTable>
+export type NewPerson = Insertable<PersonTable>
