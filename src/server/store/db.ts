@@ -17,6 +17,8 @@ export type Store = {
   dialect: DialectName
   /** A short description for logs: the file path, or the PostgreSQL host and database. */
   location: string
+  /** the PostgreSQL schema the store lives in, when it is not the default */
+  schema?: string
   destroy(): Promise<void>
 }
 
@@ -40,13 +42,14 @@ export function openStore(config: StoreConfig): Store {
   // A dropped connection must not crash the server; the pool replaces it on next use.
   pool.on('error', () => {})
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] })
-  return { db, dialect: 'postgres', location: `${url.hostname}:${url.port || 5432}${url.pathname}`, destroy: () => db.destroy() }
+  return { db, dialect: 'postgres', schema: config.schema, location: `${url.hostname}:${url.port || 5432}${url.pathname}`, destroy: () => db.destroy() }
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
 
 export async function migrateToLatest(store: Store): Promise<void> {
-  const migrator = new Migrator({ db: store.db, provider })
+  // Naming the schema matters on PostgreSQL: Kysely looks for its migration tables in every schema.
+  const migrator = new Migrator({ db: store.db, provider, ...(store.schema ? { migrationTableSchema: store.schema } : {}) })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed) {

@@ -1,0 +1,67 @@
+/**
+ * The Kestrel server as a Fastify instance: external plugins first, then ours (store, access
+ * control, errors), then the routes, then the client. `buildApp` does not listen, so tests drive it
+ * with `app.inject` and `main.ts` decides the port.
+ */
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import cookie from '@fastify/cookie'
+import rateLimit from '@fastify/rate-limit'
+import swagger from '@fastify/swagger'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import type { Config } from './config.ts'
+import { HttpError } from './http-error.ts'
+import access from './plugins/access.ts'
+import client from './plugins/client.ts'
+import errors from './plugins/errors.ts'
+import securityHeaders from './plugins/security-headers.ts'
+import storePlugin from './plugins/store.ts'
+import adminRoutes from './routes/admin.ts'
+import authRoutes from './routes/auth.ts'
+import healthRoutes from './routes/health.ts'
+import type { Store } from './store/db.ts'
+
+export type AppOptions = {
+  config: Config
+  store: Store
+  /** close the store when the app closes (default true) */
+  closeStore?: boolean
+  logger?: FastifyServerOptions['logger']
+}
+
+export async function buildApp({ config, store, closeStore = true, logger }: AppOptions) {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // Request ids in logs, never echoed to clients with internals.
+    disableRequestLogging: config.logLevel === 'silent',
+  })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+
+  await app.register(errors)
+  await app.register(storePlugin, { store, config, closeStore })
+  await app.register(cookie)
+  await app.register(securityHeaders)
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(429, 'rate_limited', `Too many attempts from this address. Try again in ${context.after}.`),
+  })
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Kestrel API', version: '0.1.0', description: 'Briefing on the move: the API the Kestrel PWA uses.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kestrel_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(access)
+
+  await app.register(healthRoutes)
+  await app.register(authRoutes)
+  await app.register(adminRoutes)
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger())
+
+  await app.register(client, { root: config.clientDir })
+  return app
+}

@@ -1,0 +1,53 @@
+/**
+ * One error handler for the whole API: validation failures become 400 naming the field, body
+ * problems 400/413/415, refusals keep their own status, and anything unexpected is logged and
+ * answered 500 without details, so no stack trace ever reaches a client.
+ */
+import fp from 'fastify-plugin'
+import type { FastifyError, FastifyReply } from 'fastify'
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { HttpError } from '../http-error.ts'
+
+export function sendError(reply: FastifyReply, status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
+  return reply.code(status).type('application/json; charset=utf-8').send({ error: { ...extra, code, message } })
+}
+
+const fastifyCodes: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid_json', message: 'The request body is empty but JSON was declared.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: 'The request body is too large.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: 'This content type is not accepted here; send application/json.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'invalid_request', message: 'The Content-Length header does not match the body.' },
+  FST_ERR_CTP_INVALID_TYPE: { status: 400, code: 'invalid_request', message: 'The Content-Type header is invalid.' },
+}
+
+function describeValidation(error: FastifyError & { validation: { instancePath: string; message?: string }[] }, context: string | undefined): string {
+  return error.validation
+    .slice(0, 5)
+    .map((issue) => {
+      const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.')
+      const where = field ? `${context ?? 'body'}.${field}` : (context ?? 'body')
+      return `${where}: ${issue.message ?? 'is invalid'}`
+    })
+    .join('; ')
+}
+
+export default fp(async (app) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof HttpError) return sendError(reply, error.statusCode, error.code, error.message, error.extra)
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return sendError(reply, 400, 'invalid_request', describeValidation(error, error.validationContext))
+    }
+    const known = error.code ? fastifyCodes[error.code] : undefined
+    if (known) return sendError(reply, known.status, known.code, known.message)
+    if (error instanceof SyntaxError || error.code?.startsWith('FST_ERR_CTP')) {
+      return sendError(reply, 400, 'invalid_json', 'The request body could not be read.')
+    }
+    if (error.statusCode === 429) return sendError(reply, 429, 'rate_limited', error.message)
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendError(reply, error.statusCode, 'invalid_request', error.message)
+    }
+    request.log.error({ err: error }, 'unhandled error')
+    return sendError(reply, 500, 'internal_error', 'Something went wrong on the server. It has been logged; please try again.')
+  })
+}, { name: 'errors' })

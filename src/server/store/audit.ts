@@ -1,0 +1,89 @@
+/**
+ * The audit trail: append-only and tamper-evident. Each record carries the hash of the one before
+ * it, so editing or deleting any record breaks the chain from that point, and `verifyAuditChain`
+ * finds where. There is deliberately no update or delete path in the code base.
+ */
+import { createHash } from 'node:crypto'
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { DialectName } from './dialect.ts'
+import type { AuditTable, Database } from './schema.ts'
+
+export const GENESIS_HASH = '0'.repeat(64)
+
+export type AuditEntry = {
+  at?: string
+  userId: number | null
+  collarNumber: string | null
+  action: string
+  subjectKind?: string | null
+  subjectId?: string | null
+  reasonCode?: string | null
+  reasonText?: string | null
+  detail?: Record<string, unknown> | null
+  online?: boolean
+}
+
+type HashedFields = Omit<AuditTable, 'id' | 'hash'>
+
+function hashRecord(record: HashedFields): string {
+  // A fixed field order, so the hash does not depend on how an object happened to be built.
+  const canonical = JSON.stringify([
+    record.at, record.userId, record.collarNumber, record.action, record.subjectKind, record.subjectId,
+    record.reasonCode, record.reasonText, record.detail, record.online, record.prevHash,
+  ])
+  return createHash('sha256').update(canonical).digest('hex')
+}
+
+async function serialiseAppends(trx: Transaction<Database>, dialect: DialectName): Promise<void> {
+  // SQLite runs one writer at a time already; PostgreSQL instances take a transaction-scoped lock so
+  // two instances never chain onto the same previous record.
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7301)`.execute(trx)
+}
+
+export async function appendAudit(db: Kysely<Database>, dialect: DialectName, entries: AuditEntry | AuditEntry[]): Promise<void> {
+  const list = Array.isArray(entries) ? entries : [entries]
+  if (list.length === 0) return
+  await db.transaction().execute(async (trx) => {
+    await serialiseAppends(trx, dialect)
+    const last = await trx.selectFrom('auditLog').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
+    let prevHash = last?.hash ?? GENESIS_HASH
+    for (const entry of list) {
+      const record: HashedFields = {
+        at: entry.at ?? new Date().toISOString(),
+        userId: entry.userId,
+        collarNumber: entry.collarNumber,
+        action: entry.action,
+        subjectKind: entry.subjectKind ?? null,
+        subjectId: entry.subjectId ?? null,
+        reasonCode: entry.reasonCode ?? null,
+        reasonText: entry.reasonText ?? null,
+        detail: entry.detail ? JSON.stringify(entry.detail) : null,
+        online: entry.online === false ? 0 : 1,
+        prevHash,
+      }
+      const hash = hashRecord(record)
+      await trx.insertInto('auditLog').values({ ...record, hash }).execute()
+      prevHash = hash
+    }
+  })
+}
+
+export type ChainVerdict = { ok: true; records: number } | { ok: false; records: number; brokenAt: number; why: string }
+
+export async function verifyAuditChain(db: Kysely<Database>, batchSize = 5000): Promise<ChainVerdict> {
+  let prevHash = GENESIS_HASH
+  let lastId = 0
+  let records = 0
+  for (;;) {
+    const rows = await db.selectFrom('auditLog').selectAll().where('id', '>', lastId).orderBy('id').limit(batchSize).execute()
+    if (rows.length === 0) return { ok: true, records }
+    for (const row of rows) {
+      const { id, hash, ...fields } = row
+      if (fields.prevHash !== prevHash) return { ok: false, records, brokenAt: id, why: 'a record is missing or out of order before this one' }
+      if (hashRecord(fields) !== hash) return { ok: false, records, brokenAt: id, why: 'this record was altered' }
+      prevHash = hash
+      lastId = id
+      records += 1
+    }
+  }
+}
