@@ -18,6 +18,11 @@ export type AuthContext = { user: UserRow; sessionId: string; expiresAt: string 
 export const SESSION_COOKIE = 'kestrel_session'
 const TOUCH_INTERVAL_MS = 60_000
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+const refusals = {
+  revoked: () => new HttpError(401, 'session_revoked', 'Your session was revoked. Please sign in again.'),
+  expired: () => new HttpError(401, 'session_expired', 'Your session has ended. Please sign in again.'),
+  missing: () => new HttpError(401, 'unauthenticated', 'Please sign in.'),
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -76,9 +81,7 @@ export default fp(async (app) => {
     if (!token) throw new HttpError(401, 'unauthenticated', 'Please sign in.')
     const now = new Date()
     const found = await findSession(app.store.db, token, now.toISOString())
-    if (found.status === 'revoked') throw new HttpError(401, 'session_revoked', 'Your session was revoked by an administrator. Please sign in again.')
-    if (found.status === 'expired') throw new HttpError(401, 'session_expired', 'Your session has ended. Please sign in again.')
-    if (found.status === 'missing') throw new HttpError(401, 'unauthenticated', 'Please sign in.')
+    if (found.status !== 'valid') throw refusals[found.status]()
     if (found.user.isDemo && !app.config.demoAllowed) throw new HttpError(401, 'session_revoked', 'Demo accounts are disabled on this server.')
     if (!access.includes(found.user.role)) throw new HttpError(403, 'forbidden', 'Your role does not allow this.')
     request.auth = { user: found.user, sessionId: found.sessionId, expiresAt: found.expiresAt }

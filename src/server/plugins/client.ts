@@ -17,10 +17,10 @@ export default fp(async (app, options: { root: string }) => {
       root: options.root,
       wildcard: false,
       index: false,
-      setHeaders(res, filePath) {
+      setHeaders(reply, filePath) {
         const relative = path.relative(options.root, filePath)
-        if (relative.startsWith(`assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable')
-        else res.setHeader('Cache-Control', 'no-cache')
+        if (relative.startsWith(`assets${path.sep}`)) reply.header('Cache-Control', 'public, max-age=31536000, immutable')
+        else reply.header('Cache-Control', 'no-cache')
       },
     })
   } else {

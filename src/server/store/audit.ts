@@ -21,9 +21,11 @@ export type AuditEntry = {
   reasonText?: string | null
   detail?: Record<string, unknown> | null
   online?: boolean
+  /** a client-made id: an entry whose opId is already stored is skipped, so replays are harmless */
+  opId?: string | null
 }
 
-type HashedFields = Omit<AuditTable, 'id' | 'hash'>
+type HashedFields = Omit<AuditTable, 'id' | 'hash' | 'opId'>
 
 function hashRecord(record: HashedFields): string {
   // A fixed field order, so the hash does not depend on how an object happened to be built.
@@ -48,6 +50,10 @@ export async function appendAudit(db: Kysely<Database>, dialect: DialectName, en
     const last = await trx.selectFrom('auditLog').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
     let prevHash = last?.hash ?? GENESIS_HASH
     for (const entry of list) {
+      if (entry.opId) {
+        const seen = await trx.selectFrom('auditLog').select('id').where('opId', '=', entry.opId).executeTakeFirst()
+        if (seen) continue
+      }
       const record: HashedFields = {
         at: entry.at ?? new Date().toISOString(),
         userId: entry.userId,
@@ -62,7 +68,7 @@ export async function appendAudit(db: Kysely<Database>, dialect: DialectName, en
         prevHash,
       }
       const hash = hashRecord(record)
-      await trx.insertInto('auditLog').values({ ...record, hash }).execute()
+      await trx.insertInto('auditLog').values({ ...record, hash, opId: entry.opId ?? null }).execute()
       prevHash = hash
     }
   })
@@ -78,7 +84,7 @@ export async function verifyAuditChain(db: Kysely<Database>, batchSize = 5000): 
     const rows = await db.selectFrom('auditLog').selectAll().where('id', '>', lastId).orderBy('id').limit(batchSize).execute()
     if (rows.length === 0) return { ok: true, records }
     for (const row of rows) {
-      const { id, hash, ...fields } = row
+      const { id, hash, opId: _opId, ...fields } = row
       if (fields.prevHash !== prevHash) return { ok: false, records, brokenAt: id, why: 'a record is missing or out of order before this one' }
       if (hashRecord(fields) !== hash) return { ok: false, records, brokenAt: id, why: 'this record was altered' }
       prevHash = hash

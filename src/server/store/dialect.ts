@@ -3,7 +3,7 @@
  * writes one query for both.
  */
 import { PostgresAdapter, type Kysely } from 'kysely'
-import type { ColumnDefinitionBuilder, DataTypeExpression } from 'kysely'
+import type { ColumnDataType, ColumnDefinitionBuilder } from 'kysely'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -13,9 +13,9 @@ export function dialectOf(db: Kysely<unknown>): DialectName {
 
 export function columnTypes(dialect: DialectName) {
   return {
-    float: (dialect === 'postgres' ? 'double precision' : 'real') satisfies DataTypeExpression,
-    blob: (dialect === 'postgres' ? 'bytea' : 'blob') satisfies DataTypeExpression,
-    autoId: (dialect === 'postgres' ? 'serial' : 'integer') satisfies DataTypeExpression,
+    float: (dialect === 'postgres' ? 'double precision' : 'real') as ColumnDataType,
+    blob: (dialect === 'postgres' ? 'bytea' : 'blob') as ColumnDataType,
+    autoId: (dialect === 'postgres' ? 'serial' : 'integer') as ColumnDataType,
     autoIdKey: (c: ColumnDefinitionBuilder) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()),
   }
 }

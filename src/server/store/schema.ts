@@ -49,6 +49,8 @@ export type AuditTable = {
   reasonText: string | null
   detail: string | null
   online: number
+  /** the client-made id of an audit record queued on a device, so a replay is stored once */
+  opId: Generated<string | null>
   prevHash: string
   hash: string
 }
@@ -165,7 +167,42 @@ export type CrimeTable = {
   force: string | null
 }
 
+export type PersonLinkTable = {
+  personId: string
+  kind: 'address' | 'vehicle' | 'associate'
+  targetId: string
+  relation: string | null
+}
+
+export type BriefingItemTable = {
+  id: string
+  title: string
+  body: string
+  priority: number
+  /** JSON array of area ids; empty means the whole force */
+  areaIds: string
+  /** JSON array of { lat, lng }, or null */
+  polygon: string | null
+  validFrom: string
+  validTo: string
+  authorId: number
+  /** JSON Task, or null for an information item */
+  task: string | null
+  createdAt: string
+  updatedAt: string
+  deletedAt: string | null
+}
+
+export type BriefingLinkTable = { itemId: string; subjectKind: 'person' | 'vehicle' | 'address'; subjectId: string }
+export type BriefingReadTable = { itemId: string; userId: number; readAt: string }
+export type ChangeTable = { seq: Generated<number>; entity: string; entityId: string; op: 'put' | 'remove'; at: string }
+
 export type Database = {
+  personLinks: PersonLinkTable
+  briefingItems: BriefingItemTable
+  briefingLinks: BriefingLinkTable
+  briefingReads: BriefingReadTable
+  changes: ChangeTable
   areas: AreaTable
   users: UserTable
   sessions: SessionTable

@@ -1,0 +1,34 @@
+/**
+ * The briefing package and its delta. The first sync (no cursor) sends everything the officer's
+ * device should hold; later syncs send only what changed since the cursor: records to put and ids
+ * to remove (deleted, expired, or no longer the officer's business). The cursor is opaque to the
+ * device: it stores it and sends it back.
+ */
+import { z } from 'zod'
+import { addressRecordSchema, areaSchema, briefingItemSchema, markerTypeSchema, personRecordSchema, vehicleRecordSchema } from './intel.ts'
+
+export const syncQuerySchema = z.strictObject({
+  cursor: z.string().regex(/^\d+\.\d+$/, 'cursor must be the value a previous sync returned').optional(),
+})
+
+const ids = z.array(z.string())
+
+export const syncResponseSchema = z.object({
+  cursor: z.string(),
+  full: z.boolean(),
+  generatedAt: z.string(),
+  /** the end of the shift plus a margin: nothing here is shown after this without a fresh sync */
+  staleAfter: z.string(),
+  put: z.object({
+    people: z.array(personRecordSchema),
+    vehicles: z.array(vehicleRecordSchema),
+    addresses: z.array(addressRecordSchema),
+    briefingItems: z.array(briefingItemSchema),
+  }),
+  remove: z.object({ people: ids, vehicles: ids, addresses: ids, briefingItems: ids }),
+  reference: z.object({ markerTypes: z.array(markerTypeSchema), areas: z.array(areaSchema) }),
+  /** photos and documents the device should keep for offline use */
+  media: z.array(z.string()),
+})
+export type SyncResponse = z.infer<typeof syncResponseSchema>
+export type SyncEntity = keyof SyncResponse['put']
