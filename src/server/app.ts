@@ -16,8 +16,11 @@ import errors from './plugins/errors.ts'
 import securityHeaders from './plugins/security-headers.ts'
 import storePlugin from './plugins/store.ts'
 import adminRoutes from './routes/admin.ts'
+import auditRoutes from './routes/audit.ts'
 import authRoutes from './routes/auth.ts'
+import briefingRoutes from './routes/briefing.ts'
 import healthRoutes from './routes/health.ts'
+import syncRoutes from './routes/sync.ts'
 import type { Store } from './store/db.ts'
 
 export type AppOptions = {
@@ -60,6 +63,9 @@ export async function buildApp({ config, store, closeStore = true, logger }: App
   await app.register(healthRoutes)
   await app.register(authRoutes)
   await app.register(adminRoutes)
+  await app.register(briefingRoutes)
+  await app.register(syncRoutes)
+  await app.register(auditRoutes)
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger())
 
   await app.register(client, { root: config.clientDir })

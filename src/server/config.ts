@@ -27,6 +27,10 @@ export type Config = {
   clientDir: string
   bodyLimitBytes: number
   logLevel: string
+  /** how far ahead the briefing package reaches for items that start later in the shift */
+  packageLookaheadHours: number
+  /** cached briefing data is not shown this long after its sync without a fresh one */
+  staleHours: number
 }
 
 function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -66,5 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(env.CLIENT_DIR ?? 'dist'),
     bodyLimitBytes: numberFrom(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    packageLookaheadHours: numberFrom(env, 'PACKAGE_LOOKAHEAD_HOURS', 12),
+    staleHours: numberFrom(env, 'STALE_HOURS', 14),
   }
 }

@@ -42,10 +42,12 @@ async function serialiseAppends(trx: Transaction<Database>, dialect: DialectName
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7301)`.execute(trx)
 }
 
-export async function appendAudit(db: Kysely<Database>, dialect: DialectName, entries: AuditEntry | AuditEntry[]): Promise<void> {
+/** Appends entries to the chain; returns how many were new (replayed opIds are skipped). */
+export async function appendAudit(db: Kysely<Database>, dialect: DialectName, entries: AuditEntry | AuditEntry[]): Promise<number> {
   const list = Array.isArray(entries) ? entries : [entries]
-  if (list.length === 0) return
-  await db.transaction().execute(async (trx) => {
+  if (list.length === 0) return 0
+  return db.transaction().execute(async (trx) => {
+    let stored = 0
     await serialiseAppends(trx, dialect)
     const last = await trx.selectFrom('auditLog').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
     let prevHash = last?.hash ?? GENESIS_HASH
@@ -70,7 +72,9 @@ export async function appendAudit(db: Kysely<Database>, dialect: DialectName, en
       const hash = hashRecord(record)
       await trx.insertInto('auditLog').values({ ...record, hash, opId: entry.opId ?? null }).execute()
       prevHash = hash
+      stored += 1
     }
+    return stored
   })
 }
 

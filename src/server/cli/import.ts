@@ -1,0 +1,44 @@
+/**
+ * `npm run import -- people FILE.jsonl`: loads a file into the database the server uses (the same
+ * DATABASE_URL / DATABASE_PATH settings). Prints a summary and each rejected line with its number;
+ * exits 1 when any line was rejected, 2 when the file could not be read at all.
+ */
+import fs from 'node:fs'
+import { storeConfigFrom } from '../config.ts'
+import { importPeopleFile, type ImportReport } from '../importers/people.ts'
+import { migrateToLatest, openStore } from '../store/db.ts'
+
+const importers: Record<string, (store: ReturnType<typeof openStore>, file: string) => Promise<ImportReport>> = {
+  people: (store, file) => importPeopleFile(store.db, store.dialect, file),
+}
+
+const [kind, ...files] = process.argv.slice(2)
+const importer = kind ? importers[kind] : undefined
+if (!importer || files.length === 0) {
+  console.error(`usage: npm run import -- <${Object.keys(importers).join('|')}> FILE [FILE ...]`)
+  process.exit(2)
+}
+for (const file of files) {
+  if (!fs.existsSync(file)) {
+    console.error(`${file}: no such file`)
+    process.exit(2)
+  }
+}
+
+const store = openStore(storeConfigFrom())
+let rejected = 0
+try {
+  await migrateToLatest(store)
+  for (const file of files) {
+    const report = await importer(store, file)
+    rejected += report.rejected.length
+    console.log(`${file}: ${report.read} lines read, ${report.upserted} ${kind} upserted, ${report.rejected.length} rejected`)
+    for (const r of report.rejected) console.log(`  ${file}:${r.line}: ${r.message}`)
+  }
+} catch (error) {
+  console.error(`import failed: ${error instanceof Error ? error.message : String(error)}`)
+  process.exitCode = 2
+} finally {
+  await store.destroy()
+}
+if (rejected > 0 && !process.exitCode) process.exitCode = 1

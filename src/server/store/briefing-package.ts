@@ -1,0 +1,167 @@
+/**
+ * The briefing package: what one officer's device should hold, and the delta since its last sync.
+ *
+ * Scope: the current and coming briefing items for the officer's area and the tasks assigned to
+ * them, everyone and everything those items link to, every wanted person in the force, the people
+ * with bail or curfew conditions in the officer's area, and those people's addresses and vehicles.
+ *
+ * Delta: the cursor is "<change seq>.<time ms>". The change log names the records written since the
+ * seq; items whose validity window opened or closed since the time are added. Each named record is
+ * then judged against the scope as it is now: inside it is sent to put, outside it is sent to
+ * remove. So inserts, updates, deletions and expiries each reach the device in exactly one delta.
+ */
+import type { Kysely } from 'kysely'
+import type { SyncResponse } from '../../shared/api/sync.ts'
+import { changesSince, latestChangeSeq } from './changes.ts'
+import { chunks, loadAddresses, loadBriefingItems, loadPeople, loadVehicles, mediaUrl } from './intel.ts'
+import type { Database, UserRow } from './schema.ts'
+
+export type PackageUser = Pick<UserRow, 'id' | 'collarNumber' | 'role' | 'areaId'>
+export type PackageOptions = { lookaheadHours: number; staleHours: number }
+type Ids = { people: Set<string>; vehicles: Set<string>; addresses: Set<string>; briefingItems: Set<string> }
+
+const emptyIds = (): Ids => ({ people: new Set(), vehicles: new Set(), addresses: new Set(), briefingItems: new Set() })
+
+export function parseCursor(cursor: string | undefined): { seq: number; time: number } | null {
+  if (!cursor) return null
+  const [seq, time] = cursor.split('.').map(Number)
+  return Number.isSafeInteger(seq) && Number.isSafeInteger(time) ? { seq: seq!, time: time! } : null
+}
+
+function itemConcernsUser(item: { areaIds: string; task: string | null }, user: PackageUser): boolean {
+  const areas = JSON.parse(item.areaIds) as string[]
+  if (areas.length === 0 || user.areaId === null || areas.includes(user.areaId)) return true
+  if (!item.task) return false
+  const { assignee } = JSON.parse(item.task) as { assignee: { kind: string; id: string } }
+  return (assignee.kind === 'officer' && assignee.id === user.collarNumber) || (assignee.kind === 'area' && assignee.id === user.areaId)
+}
+
+/** Everything the officer's device should hold now, as ids. */
+export async function scopeFor(db: Kysely<Database>, user: PackageUser, now: Date, options: PackageOptions): Promise<Ids> {
+  const scope = emptyIds()
+  const horizon = new Date(now.getTime() + options.lookaheadHours * 3_600_000).toISOString()
+  const items = await db.selectFrom('briefingItems').select(['id', 'areaIds', 'task'])
+    .where('deletedAt', 'is', null).where('validTo', '>', now.toISOString()).where('validFrom', '<=', horizon)
+    .execute()
+  for (const item of items) if (itemConcernsUser(item, user)) scope.briefingItems.add(item.id)
+
+  for (const batch of chunks([...scope.briefingItems])) {
+    const links = await db.selectFrom('briefingLinks').selectAll().where('itemId', 'in', batch).execute()
+    for (const link of links) {
+      const target = link.subjectKind === 'person' ? scope.people : link.subjectKind === 'vehicle' ? scope.vehicles : scope.addresses
+      target.add(link.subjectId)
+    }
+  }
+
+  const wanted = await db.selectFrom('wanted').select('personId').execute()
+  for (const w of wanted) scope.people.add(w.personId)
+
+  const today = now.toISOString().slice(0, 10)
+  let conditioned = db.selectFrom('conditions').innerJoin('people', 'people.id', 'conditions.personId')
+    .select(['conditions.personId', 'conditions.addressId']).where('conditions.validTo', '>=', today)
+  if (user.areaId !== null) conditioned = conditioned.where('people.areaId', '=', user.areaId)
+  for (const c of await conditioned.execute()) {
+    scope.people.add(c.personId)
+    if (c.addressId) scope.addresses.add(c.addressId)
+  }
+
+  await addDependents(db, scope)
+  return scope
+}
+
+/** Adds the addresses and vehicles that come with the people in `ids`. */
+async function addDependents(db: Kysely<Database>, ids: Ids): Promise<void> {
+  for (const batch of chunks([...ids.people])) {
+    const [people, links, kept] = await Promise.all([
+      db.selectFrom('people').select(['id', 'addressId']).where('id', 'in', batch).execute(),
+      db.selectFrom('personLinks').select(['kind', 'targetId']).where('personId', 'in', batch).where('kind', '!=', 'associate').execute(),
+      db.selectFrom('vehicles').select('id').where('keeperPersonId', 'in', batch).execute(),
+    ])
+    for (const p of people) if (p.addressId) ids.addresses.add(p.addressId)
+    for (const l of links) (l.kind === 'address' ? ids.addresses : ids.vehicles).add(l.targetId)
+    for (const v of kept) ids.vehicles.add(v.id)
+  }
+}
+
+/** Records named by the change log or by the clock since the cursor. */
+async function changedSince(db: Kysely<Database>, cursor: { seq: number; time: number }, now: Date, options: PackageOptions) {
+  const changed = emptyIds()
+  const { byEntity, last } = await changesSince(db, cursor.seq)
+  for (const id of byEntity.get('person') ?? []) changed.people.add(id)
+  for (const id of byEntity.get('vehicle') ?? []) changed.vehicles.add(id)
+  for (const id of byEntity.get('address') ?? []) changed.addresses.add(id)
+  for (const id of byEntity.get('briefing_item') ?? []) changed.briefingItems.add(id)
+
+  // Items that expired, or came within the look-ahead, since the last sync.
+  const since = new Date(cursor.time).toISOString()
+  const until = now.toISOString()
+  const ahead = (t: number) => new Date(t + options.lookaheadHours * 3_600_000).toISOString()
+  const timed = await db.selectFrom('briefingItems').select('id')
+    .where((eb) => eb.or([
+      eb.and([eb('validTo', '>', since), eb('validTo', '<=', until)]),
+      eb.and([eb('validFrom', '>', ahead(cursor.time)), eb('validFrom', '<=', ahead(now.getTime()))]),
+    ]))
+    .execute()
+  for (const { id } of timed) changed.briefingItems.add(id)
+  // Links of changed items may bring people, vehicles and addresses in or out of scope.
+  for (const batch of chunks([...changed.briefingItems])) {
+    const links = await db.selectFrom('briefingLinks').selectAll().where('itemId', 'in', batch).execute()
+    for (const link of links) {
+      const target = link.subjectKind === 'person' ? changed.people : link.subjectKind === 'vehicle' ? changed.vehicles : changed.addresses
+      target.add(link.subjectId)
+    }
+  }
+  // A person coming or going brings or takes their address and vehicles.
+  await addDependents(db, changed)
+  return { changed, last }
+}
+
+export async function buildSync(
+  db: Kysely<Database>, user: PackageUser, cursorText: string | undefined, now: Date, options: PackageOptions,
+): Promise<SyncResponse> {
+  const cursor = parseCursor(cursorText)
+  // Read the change log's head before the scope, so a change made during this sync is sent again next time.
+  const head = await latestChangeSeq(db)
+  const scope = await scopeFor(db, user, now, options)
+  let put: Ids
+  const remove = emptyIds()
+  let seq = head
+  if (!cursor) {
+    put = scope
+  } else {
+    const { changed, last } = await changedSince(db, cursor, now, options)
+    seq = Math.max(head, last)
+    put = emptyIds()
+    for (const key of Object.keys(changed) as (keyof Ids)[]) {
+      for (const id of changed[key]) (scope[key].has(id) ? put[key] : remove[key]).add(id)
+    }
+  }
+  const [people, vehicles, addresses, briefingItems, markerTypes, areas] = await Promise.all([
+    loadPeople(db, [...put.people]),
+    loadVehicles(db, [...put.vehicles]),
+    loadAddresses(db, [...put.addresses]),
+    loadBriefingItems(db, [...put.briefingItems], user.id),
+    db.selectFrom('warningMarkerTypes').selectAll().orderBy('severity', 'desc').orderBy('code').execute(),
+    db.selectFrom('areas').select(['id', 'name']).orderBy('name').execute(),
+  ])
+  // Records that vanished from the database entirely are removals too.
+  const found = { people: new Set(people.map((p) => p.id)), vehicles: new Set(vehicles.map((v) => v.id)), addresses: new Set(addresses.map((a) => a.id)), briefingItems: new Set(briefingItems.map((b) => b.id)) }
+  for (const key of Object.keys(put) as (keyof Ids)[]) for (const id of put[key]) if (!found[key].has(id)) remove[key].add(id)
+
+  const media = new Set<string>()
+  for (const p of people) {
+    if (p.photoUrl) media.add(p.photoUrl)
+    for (const d of p.documents) media.add(mediaUrl(d.id))
+  }
+  const sortIds = (set: Set<string>) => [...set].sort()
+  return {
+    cursor: `${seq}.${now.getTime()}`,
+    full: !cursor,
+    generatedAt: now.toISOString(),
+    staleAfter: new Date(now.getTime() + options.staleHours * 3_600_000).toISOString(),
+    put: { people, vehicles, addresses, briefingItems },
+    remove: { people: sortIds(remove.people), vehicles: sortIds(remove.vehicles), addresses: sortIds(remove.addresses), briefingItems: sortIds(remove.briefingItems) },
+    reference: { markerTypes: markerTypes.map((m) => ({ ...m, officerSafety: m.officerSafety === 1 })), areas },
+    media: [...media].sort(),
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Writing the briefing: analysts and supervisors author items (optionally tasks) linked to people,
+ * vehicles and addresses; officers acknowledge items and record task results from the street.
+ */
+import { z } from 'zod'
+import { latLngSchema, subjectKindSchema, taskSchema } from './intel.ts'
+
+const isoInstant = z.iso.datetime({ offset: true })
+
+export const briefingItemInputSchema = z.strictObject({
+  title: z.string().trim().min(1, 'a title is needed').max(200),
+  body: z.string().max(20_000),
+  priority: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  areaIds: z.array(z.string().max(64)).max(50),
+  polygon: z.array(latLngSchema.strict()).min(3).max(500).nullable().optional(),
+  validFrom: isoInstant,
+  validTo: isoInstant,
+  links: z.array(z.strictObject({ kind: subjectKindSchema, id: z.string().min(1).max(64) })).max(200),
+  task: z.strictObject({
+    type: taskSchema.shape.type,
+    assignee: z.strictObject({ kind: z.enum(['officer', 'team', 'area']), id: z.string().min(1).max(64) }),
+  }).nullable().optional(),
+}).refine((v) => Date.parse(v.validTo) > Date.parse(v.validFrom), { message: 'validTo must be after validFrom', path: ['validTo'] })
+export type BriefingItemInput = z.infer<typeof briefingItemInputSchema>
+
+export const taskUpdateSchema = z.strictObject({
+  status: z.enum(['accepted', 'done']),
+  result: z.string().max(5_000).nullable().optional(),
+})
+
+export const readReceiptsResponseSchema = z.object({
+  items: z.array(z.object({ collarNumber: z.string(), name: z.string(), readAt: z.string() })),
+})
+
+export const itemIdParamsSchema = z.strictObject({ id: z.string().min(1).max(64) })
