@@ -4,6 +4,7 @@
  * with `app.inject` and `main.ts` decides the port.
  */
 import Fastify, { type FastifyServerOptions } from 'fastify'
+import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
@@ -45,6 +46,8 @@ export async function buildApp({ config, store, closeStore = true, logger }: App
   await app.register(errors)
   await app.register(storePlugin, { store, config, closeStore })
   await app.register(cookie)
+  // gzip only: brotli at its default quality costs far more CPU than it saves on a briefing package.
+  await app.register(compress, { encodings: ['gzip'], threshold: 1024 })
   await app.register(securityHeaders)
   await app.register(rateLimit, {
     global: false,
