@@ -37,8 +37,6 @@ export async function buildApp({ config, store, closeStore = true, logger }: App
     logger: logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    // Request ids in logs, never echoed to clients with internals.
-    disableRequestLogging: config.logLevel === 'silent',
   })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)

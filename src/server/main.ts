@@ -12,7 +12,9 @@ import { demoAccounts, isEmpty, seedDemoForce } from './seed/index.ts'
 export async function startServer(config: Config = loadConfig()) {
   const store = openStore(config.store)
   await migrateToLatest(store)
-  if (await isEmpty(store)) {
+  if (!config.demoAllowed) {
+    if (await isEmpty(store)) console.log('Kestrel: the database has no accounts. Demo data is not seeded in production; load your force\'s accounts and data.')
+  } else if (await isEmpty(store)) {
     console.log(`Kestrel: the database is empty; seeding the demo force into ${store.location} ...`)
     await seedDemoForce(store, { demoPassword: config.demoPassword, log: (line) => console.log(`  ${line}`) })
   }

@@ -40,7 +40,14 @@ export type ImportReport = { read: number; upserted: number; rejected: { line: n
 const MAX_LINE = 1_000_000
 const BATCH = 500
 
-export async function upsertPeople(db: Kysely<Database>, dialect: DialectName, people: PersonImport[], now = new Date().toISOString()): Promise<void> {
+/**
+ * Inserts or updates people by id and records each in the change log. `photoMediaId` is for the
+ * seed, which makes photos alongside people; it is set on insert only, so re-importing a person
+ * from the records system never drops their photo.
+ */
+export async function upsertPeople(
+  db: Kysely<Database>, dialect: DialectName, people: (PersonImport & { photoMediaId?: string | null })[], now = new Date().toISOString(),
+): Promise<void> {
   for (let i = 0; i < people.length; i += BATCH) {
     const rows = people.slice(i, i + BATCH).map((p) => ({
       id: p.id,
@@ -53,6 +60,7 @@ export async function upsertPeople(db: Kysely<Database>, dialect: DialectName, p
       warningMarkers: JSON.stringify(p.warningMarkers ?? []),
       areaId: p.areaId ?? null,
       addressId: p.addressId ?? null,
+      photoMediaId: p.photoMediaId ?? null,
       updatedAt: now,
     }))
     await db.transaction().execute(async (trx) => {

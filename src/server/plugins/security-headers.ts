@@ -30,4 +30,8 @@ export default fp(async (app, options: { imageSources?: string[] }) => {
     crossOriginEmbedderPolicy: false,
     hsts: { maxAge: 31_536_000, includeSubDomains: true },
   })
+  // API answers carry personal data: no browser or proxy cache keeps them (a route may say more).
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store')
+  })
 }, { name: 'security-headers' })

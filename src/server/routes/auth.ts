@@ -4,10 +4,9 @@
  * session (no fixation) with an HttpOnly, SameSite=Strict cookie.
  */
 import argon2 from 'argon2'
-import { z } from 'zod'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { clientConfigSchema, loginRequestSchema, meResponseSchema, userSchema } from '../../shared/api/auth.ts'
+import { clientConfigSchema, loginRequestSchema, loginResponseSchema, meResponseSchema } from '../../shared/api/auth.ts'
 import { HttpError } from '../http-error.ts'
 import { SESSION_COOKIE, requireAuth } from '../plugins/access.ts'
 import { appendAudit } from '../store/audit.ts'
@@ -57,7 +56,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       summary: 'Sign in with collar number and password',
       body: loginRequestSchema,
-      response: { 200: z.object({ user: userSchema }) },
+      response: { 200: loginResponseSchema },
     },
   }, async (request, reply) => {
     const { collarNumber, password } = request.body

@@ -31,7 +31,8 @@ export async function createTestApp(kind: 'sqlite' | 'postgres', overrides: Part
     collarNumber: a.collarNumber, name: a.name, role: a.role, areaId: 'test-area', passwordHash: hash,
     isDemo: a.isDemo, lockedUntil: null, createdAt: new Date().toISOString(),
   }))).execute()
-  const config: Config = { ...loadConfig({ NODE_ENV: 'test' }), clientDir: '/nonexistent-client', ...overrides, store: testStore.config }
+  // The role matrix signs in hundreds of times from one address; the rate-limit test sets its own limit.
+  const config: Config = { ...loadConfig({ NODE_ENV: 'test' }), clientDir: '/nonexistent-client', loginRateLimitPerMinute: 100_000, ...overrides, store: testStore.config }
   const app = await buildApp({ config, store, closeStore: false, logger: false })
   await app.ready()
 

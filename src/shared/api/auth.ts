@@ -25,6 +25,9 @@ export const userSchema = z.object({
 })
 export type User = z.infer<typeof userSchema>
 
+export const loginResponseSchema = z.object({ user: userSchema })
+export type LoginResponse = z.infer<typeof loginResponseSchema>
+
 export const meResponseSchema = z.object({
   user: userSchema,
   session: z.object({ expiresAt: z.string() }),
