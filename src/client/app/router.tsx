@@ -1,0 +1,71 @@
+/**
+ * The route table. Every page sits under the root layout (offline status, update offer); signed-in
+ * pages sit in the app frame, behind the session guard and the lock screen, with a route-level
+ * error element inside the frame so a failing page leaves the navigation usable.
+ */
+import { Navigate, createBrowserRouter } from 'react-router'
+import { RouteError } from '../components/route-error.tsx'
+import { Splash } from '../components/splash.tsx'
+import { SignInPage } from '../features/auth/sign-in-page.tsx'
+import { SetPinPage } from '../features/device-lock/set-pin-page.tsx'
+import { HomePage } from '../features/home/home-page.tsx'
+import { SettingsPage } from '../features/settings/settings-page.tsx'
+import { AppLayout } from './app-layout.tsx'
+import { RequirePinSetup, RequireRole, RequireSession, SignedOutOnly } from './guards.tsx'
+import { RootLayout } from './root-layout.tsx'
+import { loadAccountsRoute } from './routes/admin-route.ts'
+import { NotFoundPage } from './routes/not-found-page.tsx'
+
+export const router = createBrowserRouter([
+  {
+    element: <RootLayout />,
+    hydrateFallbackElement: <Splash message="Opening Kestrel…" />,
+    errorElement: (
+      <main id="main" className="centre-page">
+        <RouteError />
+      </main>
+    ),
+    children: [
+      {
+        path: '/login',
+        element: (
+          <SignedOutOnly>
+            <SignInPage />
+          </SignedOutOnly>
+        ),
+      },
+      // The name in the brief; the page lives at /login.
+      { path: '/sign-in', element: <Navigate to="/login" replace /> },
+      {
+        path: '/set-pin',
+        element: (
+          <RequirePinSetup>
+            <SetPinPage />
+          </RequirePinSetup>
+        ),
+      },
+      {
+        element: (
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        ),
+        children: [
+          {
+            errorElement: <RouteError />,
+            children: [
+              { index: true, element: <HomePage /> },
+              { path: 'settings', element: <SettingsPage /> },
+              {
+                path: 'admin',
+                element: <RequireRole role="admin" />,
+                children: [{ index: true, lazy: loadAccountsRoute }],
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+])
