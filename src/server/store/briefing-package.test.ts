@@ -124,6 +124,24 @@ forEachStore('delta sync', (kind) => {
     expect(ids(await sync(ahead.cursor, at(9 * HOUR + 1000)))).toEqual(nothing)
   })
 
+  it('does not send again a wanted person the device holds when a new item links them', async () => {
+    const id = await createBriefingItem(t.store.db, t.store.dialect, analystId, item({ title: 'Walter seen', links: [{ kind: 'person', id: 'W1' }] }))
+    const delta = await sync(cursor, at(HOUR + 3000))
+    expect(ids(delta)).toEqual({ ...nothing, put: { ...nothing.put, briefingItems: [id] } })
+    cursor = delta.cursor
+  })
+
+  it('removes a person an edit unlinks, once, when nothing else keeps them', async () => {
+    const id = await createBriefingItem(t.store.db, t.store.dialect, analystId, item({ title: 'Pat again' }))
+    const added = await sync(cursor, at(HOUR + 4000))
+    expect(ids(added).put.people).toEqual(['P1'])
+    await updateBriefingItem(t.store.db, t.store.dialect, id, item({ title: 'Pat again', links: [] }))
+    const edited = await sync(added.cursor, at(HOUR + 5000))
+    expect(ids(edited)).toEqual({ put: { ...nothing.put, briefingItems: [id] }, remove: { ...nothing.remove, people: ['P1'], addresses: ['A2'] } })
+    expect(ids(await sync(edited.cursor, at(HOUR + 6000)))).toEqual(nothing)
+    cursor = edited.cursor
+  })
+
   it('does not send items for another area, unless the task is assigned to the officer', async () => {
     const other = await createBriefingItem(t.store.db, t.store.dialect, analystId, item({ title: 'South only', areaIds: ['south'], links: [] }))
     const mine = await createBriefingItem(t.store.db, t.store.dialect, analystId, item({ title: 'Visit', areaIds: ['south'], links: [{ kind: 'address', id: 'A2' }], task: { type: 'visit', assignee: { kind: 'officer', id: '1001' } } }))

@@ -36,37 +36,48 @@ function itemConcernsUser(item: { areaIds: string; task: string | null }, user: 
   return (assignee.kind === 'officer' && assignee.id === user.collarNumber) || (assignee.kind === 'area' && assignee.id === user.areaId)
 }
 
-/** Everything the officer's device should hold now, as ids. */
-export async function scopeFor(db: Kysely<Database>, user: PackageUser, now: Date, options: PackageOptions): Promise<Ids> {
-  const scope = emptyIds()
-  const horizon = new Date(now.getTime() + options.lookaheadHours * 3_600_000).toISOString()
-  const items = await db.selectFrom('briefingItems').select(['id', 'areaIds', 'task'])
-    .where('deletedAt', 'is', null).where('validTo', '>', now.toISOString()).where('validFrom', '<=', horizon)
-    .execute()
-  for (const item of items) if (itemConcernsUser(item, user)) scope.briefingItems.add(item.id)
-
-  for (const batch of chunks([...scope.briefingItems])) {
-    const links = await db.selectFrom('briefingLinks').selectAll().where('itemId', 'in', batch).execute()
-    for (const link of links) {
-      const target = link.subjectKind === 'person' ? scope.people : link.subjectKind === 'vehicle' ? scope.vehicles : scope.addresses
-      target.add(link.subjectId)
-    }
-  }
-
+/**
+ * Everything the officer's device should hold now, as ids (`all`), and the part that does not
+ * depend on briefing items (`base`: the wanted, the people on conditions in the area, and what
+ * comes with them).
+ */
+export async function scopeFor(db: Kysely<Database>, user: PackageUser, now: Date, options: PackageOptions): Promise<{ all: Ids; base: Ids }> {
+  const base = emptyIds()
   const wanted = await db.selectFrom('wanted').select('personId').execute()
-  for (const w of wanted) scope.people.add(w.personId)
-
+  for (const w of wanted) base.people.add(w.personId)
   const today = now.toISOString().slice(0, 10)
   let conditioned = db.selectFrom('conditions').innerJoin('people', 'people.id', 'conditions.personId')
     .select(['conditions.personId', 'conditions.addressId']).where('conditions.validTo', '>=', today)
   if (user.areaId !== null) conditioned = conditioned.where('people.areaId', '=', user.areaId)
   for (const c of await conditioned.execute()) {
-    scope.people.add(c.personId)
-    if (c.addressId) scope.addresses.add(c.addressId)
+    base.people.add(c.personId)
+    if (c.addressId) base.addresses.add(c.addressId)
   }
+  await addDependents(db, base)
 
-  await addDependents(db, scope)
-  return scope
+  const briefed = emptyIds()
+  const horizon = new Date(now.getTime() + options.lookaheadHours * 3_600_000).toISOString()
+  const items = await db.selectFrom('briefingItems').select(['id', 'areaIds', 'task'])
+    .where('deletedAt', 'is', null).where('validTo', '>', now.toISOString()).where('validFrom', '<=', horizon)
+    .execute()
+  for (const item of items) if (itemConcernsUser(item, user)) briefed.briefingItems.add(item.id)
+  await addLinked(db, briefed.briefingItems, briefed)
+  await addDependents(db, briefed)
+
+  const all = emptyIds()
+  for (const key of Object.keys(all) as (keyof Ids)[]) all[key] = new Set([...base[key], ...briefed[key]])
+  return { all, base }
+}
+
+/** Adds the people, vehicles and addresses that the briefing items in `itemIds` link to. */
+async function addLinked(db: Kysely<Database>, itemIds: Set<string>, into: Ids): Promise<void> {
+  for (const batch of chunks([...itemIds])) {
+    const links = await db.selectFrom('briefingLinks').selectAll().where('itemId', 'in', batch).execute()
+    for (const link of links) {
+      const target = link.subjectKind === 'person' ? into.people : link.subjectKind === 'vehicle' ? into.vehicles : into.addresses
+      target.add(link.subjectId)
+    }
+  }
 }
 
 /** Adds the addresses and vehicles that come with the people in `ids`. */
@@ -103,17 +114,14 @@ async function changedSince(db: Kysely<Database>, cursor: { seq: number; time: n
     ]))
     .execute()
   for (const { id } of timed) changed.briefingItems.add(id)
-  // Links of changed items may bring people, vehicles and addresses in or out of scope.
-  for (const batch of chunks([...changed.briefingItems])) {
-    const links = await db.selectFrom('briefingLinks').selectAll().where('itemId', 'in', batch).execute()
-    for (const link of links) {
-      const target = link.subjectKind === 'person' ? changed.people : link.subjectKind === 'vehicle' ? changed.vehicles : changed.addresses
-      target.add(link.subjectId)
-    }
-  }
   // A person coming or going brings or takes their address and vehicles.
   await addDependents(db, changed)
-  return { changed, last }
+  // Links of changed items may bring people, vehicles and addresses in or out of scope; they are
+  // judged apart, because most of them are already on the device for other reasons.
+  const linked = emptyIds()
+  await addLinked(db, changed.briefingItems, linked)
+  await addDependents(db, linked)
+  return { changed, linked, last }
 }
 
 export async function buildSync(
@@ -122,18 +130,24 @@ export async function buildSync(
   const cursor = parseCursor(cursorText)
   // Read the change log's head before the scope, so a change made during this sync is sent again next time.
   const head = await latestChangeSeq(db)
-  const scope = await scopeFor(db, user, now, options)
+  const { all: scope, base } = await scopeFor(db, user, now, options)
   let put: Ids
   const remove = emptyIds()
   let seq = head
   if (!cursor) {
     put = scope
   } else {
-    const { changed, last } = await changedSince(db, cursor, now, options)
+    const { changed, linked, last } = await changedSince(db, cursor, now, options)
     seq = Math.max(head, last)
     put = emptyIds()
     for (const key of Object.keys(changed) as (keyof Ids)[]) {
       for (const id of changed[key]) (scope[key].has(id) ? put[key] : remove[key]).add(id)
+      // A record reached only through a changed item's links, and held anyway for reasons that
+      // do not depend on items (and unchanged itself), is on the device already.
+      for (const id of linked[key]) {
+        if (changed[key].has(id) || base[key].has(id)) continue
+        ;(scope[key].has(id) ? put[key] : remove[key]).add(id)
+      }
     }
   }
   const [people, vehicles, addresses, briefingItems, markerTypes, areas] = await Promise.all([

@@ -1,7 +1,7 @@
 /**
- * Writing briefing items and tasks. Every write records the item, and every subject it links to
- * before and after, in the change log in the same transaction, so the next delta sync carries the
- * item and brings linked people, vehicles and addresses onto (or off) officers' devices.
+ * Writing briefing items and tasks. Every write records the item in the change log in the same
+ * transaction, so the next delta sync carries it and brings linked people, vehicles and addresses
+ * onto (or off) officers' devices.
  */
 import { randomUUID } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
@@ -13,11 +13,16 @@ import type { Database } from './schema.ts'
 
 type Links = { subjectKind: 'person' | 'vehicle' | 'address'; subjectId: string }[]
 
-async function recordItemChanges(trx: Transaction<Database>, itemId: string, links: Links) {
+/**
+ * Records a written item in the change log. Its current links need no entries (delta sync follows
+ * a changed item's links); subjects an edit unlinked do, so a device can drop them if nothing else
+ * keeps them there.
+ */
+async function recordItemChanges(trx: Transaction<Database>, itemId: string, unlinked: Links = []) {
   await recordChanges(trx, 'briefing_item', [itemId])
-  await recordChanges(trx, 'person', links.filter((l) => l.subjectKind === 'person').map((l) => l.subjectId))
-  await recordChanges(trx, 'vehicle', links.filter((l) => l.subjectKind === 'vehicle').map((l) => l.subjectId))
-  await recordChanges(trx, 'address', links.filter((l) => l.subjectKind === 'address').map((l) => l.subjectId))
+  await recordChanges(trx, 'person', unlinked.filter((l) => l.subjectKind === 'person').map((l) => l.subjectId))
+  await recordChanges(trx, 'vehicle', unlinked.filter((l) => l.subjectKind === 'vehicle').map((l) => l.subjectId))
+  await recordChanges(trx, 'address', unlinked.filter((l) => l.subjectKind === 'address').map((l) => l.subjectId))
 }
 
 /** The links that do not resolve to a record, so an author is told rather than a device surprised. */
@@ -59,7 +64,7 @@ export async function createBriefingItem(db: Kysely<Database>, dialect: DialectN
     await trx.insertInto('briefingItems').values({ id, ...rowFrom(input), authorId, createdAt: now, updatedAt: now, deletedAt: null }).execute()
     const links = linkRows(id, input)
     if (links.length) await trx.insertInto('briefingLinks').values(links).execute()
-    await recordItemChanges(trx, id, links)
+    await recordItemChanges(trx, id)
   })
   return id
 }
@@ -74,7 +79,8 @@ export async function updateBriefingItem(db: Kysely<Database>, dialect: DialectN
     await trx.deleteFrom('briefingLinks').where('itemId', '=', id).execute()
     const links = linkRows(id, input)
     if (links.length) await trx.insertInto('briefingLinks').values(links).execute()
-    await recordItemChanges(trx, id, [...before, ...links])
+    const kept = new Set(links.map((l) => `${l.subjectKind}:${l.subjectId}`))
+    await recordItemChanges(trx, id, before.filter((l) => !kept.has(`${l.subjectKind}:${l.subjectId}`)))
     return true
   })
 }
@@ -86,8 +92,8 @@ export async function deleteBriefingItem(db: Kysely<Database>, dialect: DialectN
     const result = await trx.updateTable('briefingItems').set({ deletedAt: now, updatedAt: now })
       .where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst()
     if (Number(result.numUpdatedRows) === 0) return false
-    const links = await trx.selectFrom('briefingLinks').select(['subjectKind', 'subjectId']).where('itemId', '=', id).execute()
-    await recordItemChanges(trx, id, links)
+    // The item's links stay in place, so delta sync can still follow them to what leaves with it.
+    await recordItemChanges(trx, id)
     return true
   })
 }
