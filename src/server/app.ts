@@ -21,6 +21,7 @@ import auditRoutes from './routes/audit.ts'
 import authRoutes from './routes/auth.ts'
 import briefingRoutes from './routes/briefing.ts'
 import healthRoutes from './routes/health.ts'
+import searchRoutes from './routes/search.ts'
 import syncRoutes from './routes/sync.ts'
 import type { Store } from './store/db.ts'
 
@@ -67,6 +68,7 @@ export async function buildApp({ config, store, closeStore = true, logger }: App
   await app.register(briefingRoutes)
   await app.register(syncRoutes)
   await app.register(auditRoutes)
+  await app.register(searchRoutes)
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger())
 
   await app.register(client, { root: config.clientDir })

@@ -78,6 +78,17 @@ forEachStore('briefing, sync and audit routes', (kind) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/media/nope', cookies: officer })).statusCode).toBe(404)
   })
 
+  it('finds people, vehicles and addresses for authors to link, and audits each search', async () => {
+    const people = await t.app.inject({ method: 'GET', url: '/api/intel/search?kind=person&q=pat%20pla', cookies: analyst })
+    expect(people.json().items).toEqual([{ kind: 'person', id: 'P1', label: 'PLAIN, Pat', detail: 'born 1993-04-04' }])
+    const none = await t.app.inject({ method: 'GET', url: '/api/intel/search?kind=vehicle&q=zz99', cookies: analyst })
+    expect(none.json().items).toEqual([])
+    const searches = await t.store.db.selectFrom('auditLog').select('subjectKind').where('subjectKind', 'in', ['person-search', 'vehicle-search']).execute()
+    expect(searches).toHaveLength(2)
+    expect((await t.app.inject({ method: 'GET', url: '/api/intel/search?kind=person&q=pat', cookies: officer })).statusCode).toBe(403)
+    expect((await t.app.inject({ method: 'GET', url: '/api/intel/search?kind=person&q=p', cookies: analyst })).statusCode).toBe(400)
+  })
+
   it('stores each profile-view audit record once however often it is replayed', async () => {
     const record = { opId: randomUUID(), at: new Date().toISOString(), subjectKind: 'person', subjectId: 'P1', reason: { code: 'briefing', text: 'opened from briefing item' }, online: false }
     const first = await t.app.inject({ method: 'POST', url: '/api/audit/views', cookies: officer, payload: { records: [record] } })
