@@ -14,6 +14,7 @@ import type { Store } from '../store/db.ts'
 import type { Database, MediaTable } from '../store/schema.ts'
 import { generateAccounts, hashDemoPassword } from './accounts.ts'
 import { buildGazetteer, generateAddresses } from './addresses.ts'
+import { seedBriefing } from './briefing.ts'
 import { closedRing, demoAreas } from './areas.ts'
 import { insertRows } from './bulk-insert.ts'
 import { calendarAt } from './calendar.ts'
@@ -45,7 +46,7 @@ export type SeedOptions = {
 }
 
 export type SeededTable = 'areas' | 'warningMarkerTypes' | 'users' | 'addresses' | 'people' | 'wanted' | 'conditions'
-  | 'vehicles' | 'contacts' | 'media' | 'crimes'
+  | 'vehicles' | 'contacts' | 'media' | 'crimes' | 'briefingItems'
 /** Rows written, per table. */
 export type SeedSummary = Record<SeededTable, number>
 
@@ -137,6 +138,7 @@ export async function seedDemoForce(store: Store, options: SeedOptions): Promise
     contacts: await write('contacts', contacts),
     media: await write('media', [...photos, ...documents]),
     crimes: await write('crimes', crimes.rows),
+    briefingItems: await seedBriefing(store, r, Date.parse(stamp)),
   }
   for (const trend of crimes.planted) log(`planted ${trend.trend} hotspot: ${trend.location} (${trend.areaId})`)
   return summary

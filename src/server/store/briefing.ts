@@ -57,7 +57,7 @@ function rowFrom(input: BriefingItemInput) {
 const linkRows = (itemId: string, input: BriefingItemInput) =>
   [...new Map(input.links.map((l) => [`${l.kind}:${l.id}`, { itemId, subjectKind: l.kind, subjectId: l.id }])).values()]
 
-export async function createBriefingItem(db: Kysely<Database>, dialect: DialectName, authorId: number, input: BriefingItemInput, id = randomUUID()) {
+export async function createBriefingItem(db: Kysely<Database>, dialect: DialectName, authorId: number, input: BriefingItemInput, id: string = randomUUID()) {
   const now = new Date().toISOString()
   await db.transaction().execute(async (trx) => {
     await lockChangeLog(trx, dialect)
