@@ -7,6 +7,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify'
 import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import rateLimit from '@fastify/rate-limit'
+import sse from '@fastify/sse'
 import swagger from '@fastify/swagger'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import type { Config } from './config.ts'
@@ -14,15 +15,18 @@ import { HttpError } from './http-error.ts'
 import access from './plugins/access.ts'
 import client from './plugins/client.ts'
 import errors from './plugins/errors.ts'
+import realtime from './plugins/realtime.ts'
 import securityHeaders from './plugins/security-headers.ts'
 import storePlugin from './plugins/store.ts'
 import adminRoutes from './routes/admin.ts'
 import auditRoutes from './routes/audit.ts'
 import authRoutes from './routes/auth.ts'
 import briefingRoutes from './routes/briefing.ts'
+import eventRoutes from './routes/events.ts'
 import healthRoutes from './routes/health.ts'
 import searchRoutes from './routes/search.ts'
 import syncRoutes from './routes/sync.ts'
+import wantedRoutes from './routes/wanted.ts'
 import type { Store } from './store/db.ts'
 
 export type AppOptions = {
@@ -61,6 +65,8 @@ export async function buildApp({ config, store, closeStore = true, logger }: App
     transform: jsonSchemaTransform,
   })
   await app.register(access)
+  await app.register(sse, { heartbeatInterval: 25_000 })
+  await app.register(realtime, { store: config.store })
 
   await app.register(healthRoutes)
   await app.register(authRoutes)
@@ -69,6 +75,8 @@ export async function buildApp({ config, store, closeStore = true, logger }: App
   await app.register(syncRoutes)
   await app.register(auditRoutes)
   await app.register(searchRoutes)
+  await app.register(wantedRoutes)
+  await app.register(eventRoutes)
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger())
 
   await app.register(client, { root: config.clientDir })

@@ -31,6 +31,12 @@ export type Config = {
   packageLookaheadHours: number
   /** cached briefing data is not shown this long after its sync without a fresh one */
   staleHours: number
+  /** a claim lapses this long after it was made or last renewed */
+  claimTtlMinutes: number
+  /** how often the server lapses expired claims */
+  lapseCheckSeconds: number
+  /** how long the event log keeps events for streams to replay */
+  eventRetentionDays: number
 }
 
 function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -72,5 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     packageLookaheadHours: numberFrom(env, 'PACKAGE_LOOKAHEAD_HOURS', 12),
     staleHours: numberFrom(env, 'STALE_HOURS', 14),
+    claimTtlMinutes: numberFrom(env, 'CLAIM_TTL_MINUTES', 120),
+    lapseCheckSeconds: numberFrom(env, 'LAPSE_CHECK_SECONDS', 15),
+    eventRetentionDays: numberFrom(env, 'EVENT_RETENTION_DAYS', 7),
   }
 }

@@ -32,7 +32,21 @@ function describeValidation(error: FastifyError & { validation: { instancePath: 
     .join('; ')
 }
 
+type FastifyDefaultError = { statusCode: number; error: string; message: string; code?: string }
+const isDefaultError = (value: unknown): value is FastifyDefaultError =>
+  typeof value === 'object' && value !== null && 'statusCode' in value && 'message' in value && !('error' in value && typeof value.error === 'object')
+
 export default fp(async (app) => {
+  // Some plugins answer by themselves in Fastify's default error shape (the event stream's 406, for
+  // one); this puts those answers in ours too, so a client only ever parses one shape.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (reply.statusCode < 400 || typeof payload !== 'string' || !payload.startsWith('{"statusCode"')) return payload
+    const parsed: unknown = JSON.parse(payload)
+    if (!isDefaultError(parsed)) return payload
+    const code = reply.statusCode === 406 ? 'not_acceptable' : reply.statusCode === 404 ? 'not_found' : 'invalid_request'
+    return JSON.stringify({ error: { code, message: parsed.message } })
+  })
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpError) return sendError(reply, error.statusCode, error.code, error.message, error.extra)
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -197,7 +197,35 @@ export type BriefingLinkTable = { itemId: string; subjectKind: 'person' | 'vehic
 export type BriefingReadTable = { itemId: string; userId: number; readAt: string }
 export type ChangeTable = { seq: Generated<number>; entity: string; entityId: string; op: 'put' | 'remove'; at: string }
 
+export type ClaimStatus = 'active' | 'released' | 'closed' | 'lapsed' | 'cancelled' | 'reassigned'
+export type ClaimTable = {
+  id: string
+  personId: string
+  officerId: number
+  status: ClaimStatus
+  outcome: string | null
+  note: string | null
+  opId: string | null
+  createdAt: string
+  expiresAt: string
+  endedAt: string | null
+  endedBy: number | null
+}
+export type ClaimAssistTable = { claimId: string; officerId: number; joinedAt: string }
+export type EventTable = {
+  id: Generated<number>
+  type: string
+  personId: string | null
+  /** 'all', 'supervisors', or 'user:<id>' */
+  audience: string
+  payload: string
+  createdAt: string
+}
+
 export type Database = {
+  claims: ClaimTable
+  claimAssists: ClaimAssistTable
+  events: EventTable
   personLinks: PersonLinkTable
   briefingItems: BriefingItemTable
   briefingLinks: BriefingLinkTable

@@ -20,11 +20,13 @@ export const testAccounts: { collarNumber: string; role: Role; name: string; isD
 export const collarFor = (role: Role) => testAccounts.find((a) => a.role === role)!.collarNumber
 
 let passwordHash: Promise<string> | undefined
+/** A cheap argon2id hash for fixture accounts: tests sign in hundreds of times; real hashes keep the defaults. */
+export const testPasswordHash = () => argon2.hash(TEST_PASSWORD, { memoryCost: 4096, timeCost: 1, parallelism: 1 })
 
 export async function createTestApp(kind: 'sqlite' | 'postgres', overrides: Partial<Config> = {}) {
   const testStore: TestStore = await createTestStore(kind)
   const { store } = testStore
-  passwordHash ??= argon2.hash(TEST_PASSWORD)
+  passwordHash ??= testPasswordHash()
   const hash = await passwordHash
   await store.db.insertInto('areas').values({ id: 'test-area', name: 'Test Area', boundary: '[]' }).execute()
   await store.db.insertInto('users').values(testAccounts.map((a) => ({

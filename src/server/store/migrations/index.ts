@@ -5,8 +5,10 @@
 import type { Migration } from 'kysely'
 import * as m0001 from './0001-foundation.ts'
 import * as m0002 from './0002-briefing.ts'
+import * as m0003 from './0003-claims-events.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-briefing': m0002,
+  '0003-claims-events': m0003,
 }
