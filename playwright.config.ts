@@ -24,6 +24,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  // Playwright empties its output folder at start: keep it apart from test-results/, where Vitest's
+  // report (read by .ci/summary.mjs) already lies.
+  outputDir: 'test-results/e2e-artifacts',
   use: {
     baseURL,
     trace: 'retain-on-failure',
