@@ -138,7 +138,10 @@ export async function seedDemoForce(store: Store, options: SeedOptions): Promise
     contacts: await write('contacts', contacts),
     media: await write('media', [...photos, ...documents]),
     crimes: await write('crimes', crimes.rows),
-    briefingItems: await seedBriefing(store, r, Date.parse(stamp)),
+    briefingItems: await seedBriefing(store, r, Date.parse(stamp)).then((n) => {
+      log(`briefingItems: ${n} rows, ${elapsed()}`)
+      return n
+    }),
   }
   for (const trend of crimes.planted) log(`planted ${trend.trend} hotspot: ${trend.location} (${trend.areaId})`)
   return summary
