@@ -14,7 +14,7 @@ export async function openEventStream(base: string, cookie: string, lastEventId?
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
   const received: StreamEvent[] = []
   let buffer = ''
-  let waiting: (() => void) | null = null
+  const wake: { waiting: (() => void) | null } = { waiting: null }
   void (async () => {
     try {
       for (;;) {
@@ -28,7 +28,7 @@ export async function openEventStream(base: string, cookie: string, lastEventId?
           const id = /^id: ?(.*)$/m.exec(frame)?.[1] ?? null
           const data = frame.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.replace(/^data: ?/, '')).join('\n')
           if (data) received.push({ id, data: JSON.parse(data) as StreamEvent['data'] })
-          waiting?.()
+          wake.waiting?.()
         }
       }
     } catch {
@@ -45,7 +45,7 @@ export async function openEventStream(base: string, cookie: string, lastEventId?
         const left = deadline - Date.now()
         if (left <= 0) throw new Error(`stream: condition not met in ${timeoutMs} ms; received ${JSON.stringify(received.map((e) => [e.id, e.data.type]))}`)
         await new Promise<void>((resolve) => {
-          waiting = resolve
+          wake.waiting = resolve
           setTimeout(resolve, Math.min(left, 100))
         })
       }
