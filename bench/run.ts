@@ -3,10 +3,12 @@
  * (a temporary database, the real server on loopback), prints a table, and stops by itself.
  * With no name, runs them all.
  */
+import { fanoutBenchmark } from './fanout.ts'
 import { syncBenchmark } from './sync.ts'
 
 const benchmarks: Record<string, () => Promise<void>> = {
   sync: syncBenchmark,
+  fanout: fanoutBenchmark,
 }
 
 const name = process.argv[2]

@@ -34,6 +34,15 @@ const purposes = [
   'sign-out',
   'offline',
   'revoked',
+  // e2e/wanted.spec.ts
+  'wanted-live-a',
+  'wanted-live-b',
+  'wanted-held-a',
+  'wanted-held-b',
+  'wanted-offline-a',
+  'wanted-offline-b',
+  'wanted-tabs',
+  'wanted-sup-officer',
 ] as const
 export type Purpose = (typeof purposes)[number]
 

@@ -2,10 +2,15 @@
  * Kestrel's service worker: it precaches the app shell (code, styles, icons, manifest: no personal
  * data) so that after one online visit the app opens offline, on reload and on deep links.
  *
- * What it never does: answer `/api/*`. API answers carry personal data and session state, so they
- * always go to the network, and the event stream (`/api/events`) is never touched, so it stays one
- * long-lived request between the page and the server. Navigations fall back to the precached
- * index.html, except under `/api/`.
+ * What it never does: answer `/api/*`, with one exception below. API answers carry personal data
+ * and session state, so they always go to the network, and the event stream (`/api/events`) is
+ * never touched, so it stays one long-lived request between the page and the server. Navigations
+ * fall back to the precached index.html, except under `/api/`.
+ *
+ * The exception is photos and documents (`/api/media/*`): cache first from `kestrel-media`, the
+ * cache the page fills after each sync (lib/sync.ts), so an <img> or a document link works offline.
+ * Entries expire after two days (the package itself expires sooner), and the whole cache is
+ * dropped rather than failing when the device runs out of space. The device erase deletes it.
  *
  * Updates wait: a new worker installs and then waits until the officer taps "Update now", which
  * posts SKIP_WAITING (workbox-window's messageSkipWaiting). It never activates itself mid-task.
@@ -16,12 +21,19 @@
 import type { PrecacheEntry } from 'workbox-precaching'
 import { clientsClaim } from 'workbox-core'
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching'
+import { ExpirationPlugin } from 'workbox-expiration'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
+import { CacheFirst } from 'workbox-strategies'
 
 declare let self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> }
 
 /** Paths the worker must leave to the network: the whole API, including the event stream. */
 const networkOnlyPaths = /^\/api(?:\/|$)/
+/** Photos and documents named by the briefing package; the one part of the API it answers. */
+const mediaPath = /^\/api\/media\/[^/]+$/
+/** Must match `mediaCacheName` and `prefetchHeader` in src/client/lib/sync.ts, which fills the cache. */
+const mediaCacheName = 'kestrel-media'
+const prefetchHeader = 'X-Kestrel-Prefetch'
 
 type SkipWaitingMessage = { type: 'SKIP_WAITING' }
 
@@ -36,6 +48,19 @@ self.addEventListener('message', (event) => {
 
 precacheAndRoute(self.__WB_MANIFEST)
 cleanupOutdatedCaches()
+
+registerRoute(
+  // The page's own downloads after a sync carry a header and go straight to the network: the page
+  // stores them, so the worker would only store each twice.
+  ({ url, request }) =>
+    url.origin === self.location.origin && request.method === 'GET' && mediaPath.test(url.pathname) && !request.headers.has(prefetchHeader),
+  new CacheFirst({
+    cacheName: mediaCacheName,
+    // The page stores entries with plain URL requests; compression headers must not split them.
+    matchOptions: { ignoreVary: true },
+    plugins: [new ExpirationPlugin({ maxAgeSeconds: 2 * 24 * 60 * 60, purgeOnQuotaError: true })],
+  }),
+)
 
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), {

@@ -1,21 +1,37 @@
 /**
  * Kestrel's client entry. Order matters: the theme is applied and the lock state read before the
  * first render (no flash of the wrong theme, no glimpse of the app behind a lock), the service
- * worker is registered from the bundle (the CSP allows no inline script), and the session is
- * restored from the device, so the app opens offline.
+ * worker is registered from the bundle (the CSP allows no inline script), the outbox and sync are
+ * wired up, and the session is restored from the device, so the app opens offline.
  */
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { AppProviders } from './app/providers.tsx'
+import { registerBriefingSenders } from './lib/briefing-actions.ts'
+import { registerClaimSender } from './lib/claim-actions.ts'
+import { startClaimsStore } from './lib/claims-store.ts'
 import { startDeviceLock } from './lib/device-lock.ts'
+import { startEventStream } from './lib/event-stream.ts'
+import { startOutbox } from './lib/outbox.ts'
+import { registerProfileViewSender } from './lib/profile-views.ts'
 import { registerServiceWorker } from './lib/service-worker.ts'
 import { startSessionServices } from './lib/session.ts'
+import { startSync } from './lib/sync.ts'
 import { startTheme } from './lib/theme.ts'
 import './styles/app.css'
 
 startTheme()
 startDeviceLock()
 registerServiceWorker()
+// The outbox's senders are registered before it starts, so ops left from the last visit can go.
+registerBriefingSenders()
+registerProfileViewSender()
+registerClaimSender()
+startOutbox()
+startSync()
+startClaimsStore()
+// Follows the session: one live event stream per device while an officer is signed in.
+startEventStream()
 void startSessionServices()
 
 const container = document.getElementById('root')

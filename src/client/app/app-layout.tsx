@@ -4,19 +4,22 @@
  *
  * It also runs the signed-in session's watchers, even behind the lock screen: the idle lock, the
  * server check of the session (at start, on every navigation, on return to the app, on reconnect
- * and every five minutes, so a revoked device erases itself at its next contact), and the
- * session's end time. While locked, the lock screen replaces the frame entirely, so nothing
- * personal remains on the page.
+ * and every five minutes, so a revoked device erases itself at its next contact), the session's
+ * end time, and the briefing package's sync schedule (lib/sync.ts). While locked, the lock screen
+ * replaces the frame entirely, so nothing personal remains on the page.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
-import { AccountsIcon, KestrelMark, SettingsIcon, TodayIcon } from '../components/icons.tsx'
+import { ClaimAlerts } from '../components/claim-alerts.tsx'
+import { AccountsIcon, BriefingIcon, KestrelMark, SettingsIcon, TodayIcon, WantedIcon, WriteIcon } from '../components/icons.tsx'
+import { OutboxAlert } from '../components/outbox-problems.tsx'
 import { LockScreen } from '../features/device-lock/lock-screen.tsx'
 import { useClientConfig } from '../lib/api/get-client-config.ts'
 import { useIdleLock, useLockState } from '../lib/device-lock.ts'
 import { idleLockMs } from '../lib/idle-lock.ts'
 import { expireSessionIfDue, sessionCheckQueryOptions, useSession } from '../lib/session.ts'
+import { useSyncSchedule } from '../lib/sync.ts'
 import { AccountMenu } from './account-menu.tsx'
 
 const sessionCheckIntervalMs = 5 * 60_000
@@ -65,6 +68,8 @@ export function AppLayout() {
   const signedIn = session.status === 'signed-in'
 
   useSessionWatch(pathname, signedIn ? session.expiresAt : null)
+  // Administrators get no briefing package (the server sends none to them).
+  useSyncSchedule(signedIn && session.user.role !== 'admin')
   useIdleLock(signedIn && !lock.locked, idleLockMs(idleLockMinutes))
   useFocusOnNavigation(pathname, lock.locked)
 
@@ -92,6 +97,30 @@ export function AppLayout() {
               <span>Today</span>
             </NavLink>
           </li>
+          {user.role !== 'admin' ? (
+            <li>
+              <NavLink to="/briefing">
+                <BriefingIcon />
+                <span>Briefing</span>
+              </NavLink>
+            </li>
+          ) : null}
+          {user.role !== 'admin' ? (
+            <li>
+              <NavLink to="/wanted">
+                <WantedIcon />
+                <span>Wanted</span>
+              </NavLink>
+            </li>
+          ) : null}
+          {user.role === 'analyst' || user.role === 'supervisor' ? (
+            <li>
+              <NavLink to="/write-briefing">
+                <WriteIcon />
+                <span>Write briefing</span>
+              </NavLink>
+            </li>
+          ) : null}
           <li>
             <NavLink to="/settings">
               <SettingsIcon />
@@ -109,8 +138,10 @@ export function AppLayout() {
         </ul>
       </nav>
       <main id="main" className="app-main">
+        <OutboxAlert />
         <Outlet />
       </main>
+      <ClaimAlerts />
     </div>
   )
 }

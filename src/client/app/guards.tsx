@@ -65,13 +65,18 @@ export function RequireSession({ children }: { children: ReactNode }) {
 }
 
 export function RequireRole({ role }: { role: Role }) {
+  return <RequireAnyRole roles={[role]} audience="administrators" />
+}
+
+/** For pages several roles share, e.g. writing the briefing (analysts and supervisors). */
+export function RequireAnyRole({ roles, audience }: { roles: readonly Role[]; audience: string }) {
   const user = useSignedInUser()
   if (user === null) return null
-  if (user.role !== role) {
+  if (!roles.includes(user.role)) {
     return (
       <div className="page">
         <PageTitle>You do not have access to this page</PageTitle>
-        <p>This page is for administrators. If you need it for your work, ask an administrator.</p>
+        <p>This page is for {audience}. If you need it for your work, ask an administrator.</p>
       </div>
     )
   }

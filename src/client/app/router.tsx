@@ -7,13 +7,19 @@ import { Navigate, createBrowserRouter } from 'react-router'
 import { RouteError } from '../components/route-error.tsx'
 import { Splash } from '../components/splash.tsx'
 import { SignInPage } from '../features/auth/sign-in-page.tsx'
+import { BriefingPage } from '../features/briefing/briefing-page.tsx'
 import { SetPinPage } from '../features/device-lock/set-pin-page.tsx'
 import { HomePage } from '../features/home/home-page.tsx'
+import { AddressProfilePage } from '../features/profiles/address-profile-page.tsx'
+import { PersonProfilePage } from '../features/profiles/person-profile-page.tsx'
+import { VehicleProfilePage } from '../features/profiles/vehicle-profile-page.tsx'
 import { SettingsPage } from '../features/settings/settings-page.tsx'
 import { AppLayout } from './app-layout.tsx'
-import { RequirePinSetup, RequireRole, RequireSession, SignedOutOnly } from './guards.tsx'
+import { RequireAnyRole, RequirePinSetup, RequireRole, RequireSession, SignedOutOnly } from './guards.tsx'
 import { RootLayout } from './root-layout.tsx'
 import { loadAccountsRoute } from './routes/admin-route.ts'
+import { loadAuthoringRoute } from './routes/authoring-route.ts'
+import { loadWantedRoute } from './routes/wanted-route.ts'
 import { NotFoundPage } from './routes/not-found-page.tsx'
 
 export const router = createBrowserRouter([
@@ -55,6 +61,16 @@ export const router = createBrowserRouter([
             errorElement: <RouteError />,
             children: [
               { index: true, element: <HomePage /> },
+              { path: 'briefing', element: <BriefingPage /> },
+              { path: 'wanted', lazy: loadWantedRoute },
+              { path: 'people/:id', element: <PersonProfilePage /> },
+              { path: 'vehicles/:id', element: <VehicleProfilePage /> },
+              { path: 'addresses/:id', element: <AddressProfilePage /> },
+              {
+                path: 'write-briefing',
+                element: <RequireAnyRole roles={['analyst', 'supervisor']} audience="analysts and supervisors" />,
+                children: [{ index: true, lazy: loadAuthoringRoute }],
+              },
               { path: 'settings', element: <SettingsPage /> },
               {
                 path: 'admin',

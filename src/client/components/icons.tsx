@@ -23,6 +23,34 @@ export function TodayIcon() {
   )
 }
 
+export function BriefingIcon() {
+  return (
+    <Icon>
+      <path d="M6 3h9l4 4v14H6z" />
+      <path d="M14 3v5h5M9 12h7M9 16h7" />
+    </Icon>
+  )
+}
+
+export function WriteIcon() {
+  return (
+    <Icon>
+      <path d="M4 20h4L19 9l-4-4L4 16z" />
+      <path d="M13.5 6.5l4 4" />
+    </Icon>
+  )
+}
+
+export function WantedIcon() {
+  return (
+    <Icon>
+      <circle cx="12" cy="12" r="8" />
+      <circle cx="12" cy="12" r="3" />
+      <path d="M12 2v4M12 18v4M2 12h4M18 12h4" />
+    </Icon>
+  )
+}
+
 export function SettingsIcon() {
   return (
     <Icon>

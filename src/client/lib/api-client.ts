@@ -25,12 +25,15 @@ export function isSessionEndedCode(code: string): code is SessionEndedCode {
 export class ApiError extends Error {
   readonly status: number
   readonly code: string
+  /** Whatever else the server put in `error` (a 409's `holder`, say), for callers that know the code. */
+  readonly details: Readonly<Record<string, unknown>>
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, details: Readonly<Record<string, unknown>> = {}) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
+    this.details = details
   }
 }
 
@@ -93,7 +96,10 @@ async function readJson(response: Response): Promise<unknown> {
 /** Turn a non-2xx answer into an ApiError, using the server's words when it sent the agreed shape. */
 export function apiErrorFrom(status: number, payload: unknown): ApiError {
   const parsed = apiErrorSchema.safeParse(payload)
-  if (parsed.success) return new ApiError(status, parsed.data.error.code, parsed.data.error.message)
+  if (parsed.success) {
+    const { code, message, ...details } = parsed.data.error
+    return new ApiError(status, code, message, details)
+  }
   const message = fallbackMessages[status] ?? `The server could not complete the request (${status}). Try again.`
   return new ApiError(status, status >= 500 ? 'internal_error' : 'http_error', message)
 }

@@ -6,10 +6,17 @@
  * so that a reload while offline opens the signed-in app (behind the lock screen rules) instead of
  * the sign-in page. The app PIN's verifier lives here too and nowhere else: it never leaves the
  * device. Features add their own tables in later schema versions.
+ *
+ * Version 2 adds the briefing package (people, vehicles, addresses, briefing items and their
+ * reference lists, stored exactly as the sync contract sends them, so a profile opened offline
+ * shows what it would show online), the package's `meta` row (sync cursor and expiry), and the
+ * outbox of writes waiting for the server (lib/outbox.ts). Sync replaces or patches the package
+ * tables in one transaction with the new cursor, so the device never holds half a package.
  */
 import { Dexie } from 'dexie'
 import type { EntityTable } from 'dexie'
 import type { User } from '../../shared/api/auth.ts'
+import type { AddressRecord, BriefingItem, MarkerType, PersonRecord, VehicleRecord } from '../../shared/api/intel.ts'
 
 export const kestrelDatabaseName = 'kestrel'
 
@@ -35,11 +42,67 @@ export type PinRecord = {
   createdAt: number
 }
 
+export type AreaRecord = { id: string; name: string }
+
+/** What the last sync did, for Settings and for tests. */
+export type SyncStats = {
+  full: boolean
+  /** Records put plus ids removed. */
+  rows: number
+  durationMs: number
+}
+
+/** The briefing package's bookkeeping. One row, key 'package'; absent until the first sync. */
+export type PackageMeta = {
+  key: 'package'
+  /** Opaque server cursor, sent back on the next sync. */
+  cursor: string
+  /** The server's time for the package (ISO): what "Last updated" shows. */
+  lastSyncAt: string
+  /** After this (ISO) nothing of the package is shown without a fresh sync. */
+  staleAfter: string
+  /** Whether the browser promised to keep Kestrel's storage, asked at the first sync. */
+  persisted: boolean | null
+  lastSync: SyncStats
+}
+
+export type OutboxState = 'pending' | 'failed'
+
+/**
+ * One write waiting for the server. `payload` is what the kind's sender needs; `label` says in the
+ * officer's words what it is, so a failed op can be shown without knowing its kind.
+ */
+export type OutboxRecord = {
+  /** Auto-increment: the order ops are sent in. */
+  seq: number
+  /** Client-made UUID; the server stores each op once by it. */
+  id: string
+  kind: string
+  payload: unknown
+  /** What the op concerns, e.g. `briefing-item:<id>`, so a screen can show its ops' state. */
+  ref: string | null
+  label: string
+  createdAt: string
+  attempts: number
+  lastError: string | null
+  state: OutboxState
+  /** ms since epoch before which a retry is not attempted (backoff). */
+  nextAttemptAt: number
+}
+
 export class KestrelDatabase extends Dexie {
   // `declare` rather than a class field: a field initialiser would overwrite the tables Dexie
   // attaches in its constructor (ES2022 class-field semantics).
   declare account: EntityTable<AccountRecord, 'key'>
   declare pin: EntityTable<PinRecord, 'key'>
+  declare people: EntityTable<PersonRecord, 'id'>
+  declare vehicles: EntityTable<VehicleRecord, 'id'>
+  declare addresses: EntityTable<AddressRecord, 'id'>
+  declare briefingItems: EntityTable<BriefingItem, 'id'>
+  declare markerTypes: EntityTable<MarkerType, 'code'>
+  declare areas: EntityTable<AreaRecord, 'id'>
+  declare meta: EntityTable<PackageMeta, 'key'>
+  declare outbox: EntityTable<OutboxRecord, 'seq'>
 
   constructor() {
     super(kestrelDatabaseName)
@@ -47,7 +110,20 @@ export class KestrelDatabase extends Dexie {
       account: 'key',
       pin: 'key',
     })
+    this.version(2).stores({
+      people: 'id, surname, areaId',
+      vehicles: 'id, vrm, keeperPersonId',
+      addresses: 'id, postcode',
+      briefingItems: 'id, priority, validFrom, validTo',
+      markerTypes: 'code',
+      areas: 'id',
+      meta: 'key',
+      outbox: '++seq, &id, kind, state, ref',
+    })
   }
 }
+
+/** The tables the briefing package fills; a full sync replaces all of them. */
+export const packageTableNames = ['people', 'vehicles', 'addresses', 'briefingItems', 'markerTypes', 'areas', 'meta'] as const
 
 export const db = new KestrelDatabase()

@@ -3,10 +3,13 @@
  * It runs at sign-out, when the server says the session expired or was revoked, and after too
  * many wrong PINs.
  *
- * It removes: the Dexie database `kestrel` (and any other IndexedDB database whose name starts
- * with `kestrel`), every Cache Storage cache except the service worker's app-shell precache (that
- * holds code and icons only, and keeps the app opening offline for the next officer), all of
- * sessionStorage, every `kestrel.` localStorage key, and the in-memory query cache.
+ * It removes: the Dexie database `kestrel` (the briefing package, the outbox, the account and
+ * PIN; and any other IndexedDB database whose name starts with `kestrel`), the service worker's
+ * `workbox-expiration` bookkeeping (it lists the photo and document URLs cached), every Cache
+ * Storage cache except the service worker's app-shell precache (that holds code and icons only,
+ * and keeps the app opening offline for the next officer) — so `kestrel-media`, the photos and
+ * documents, goes too — all of sessionStorage, every `kestrel.` localStorage key, and the
+ * in-memory query cache.
  *
  * Offline behaviour: erasing needs no network and always runs to the end. Each part is attempted
  * even when another fails, and failures are logged rather than thrown so a sign-out is never
@@ -26,6 +29,9 @@ export function isErasableCacheName(name: string): boolean {
 export function isKestrelDatabaseName(name: string): boolean {
   return name === kestrelDatabaseName || name.startsWith(`${kestrelDatabaseName}-`) || name.startsWith(`${kestrelDatabaseName}.`)
 }
+
+/** Workbox's expiration plugin keeps cached URLs (which people's photos) in this database. */
+export const workboxExpirationDatabaseName = 'workbox-expiration'
 
 const databaseDeleteTimeoutMs = 3_000
 
@@ -55,6 +61,9 @@ async function eraseDatabases(): Promise<void> {
       .filter((name): name is string => name !== undefined && name !== kestrelDatabaseName && isKestrelDatabaseName(name))
     await Promise.all(others.map((name) => withTimeout(Dexie.delete(name), databaseDeleteTimeoutMs)))
   }
+  // Not awaited: the service worker keeps this database open, so the deletion completes when the
+  // worker next stops; the request stays queued in the browser until then.
+  indexedDB.deleteDatabase(workboxExpirationDatabaseName)
 }
 
 async function eraseCaches(): Promise<void> {

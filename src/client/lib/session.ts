@@ -142,6 +142,18 @@ export async function expireSessionIfDue(): Promise<void> {
 
 let ending: Promise<void> | null = null
 
+type BeforeSignOutListener = () => Promise<void>
+const beforeSignOutListeners = new Set<BeforeSignOutListener>()
+
+/**
+ * Work to finish before an officer's own sign-out erases the device, such as sending queued audit
+ * records. Each listener must bound its own time; a failure never blocks the sign-out.
+ */
+export function onBeforeSignOut(listener: BeforeSignOutListener): () => void {
+  beforeSignOutListeners.add(listener)
+  return () => beforeSignOutListeners.delete(listener)
+}
+
 /**
  * End the session: tell the server when the officer or the PIN limit ended it, erase the device,
  * and go to sign-in with a message saying why. Concurrent calls (a burst of 401s) end it once.
@@ -153,6 +165,8 @@ export function endSession(reason: SignOutReason): Promise<void> {
   const tellServer = reason === 'signed_out' || reason === 'pin_attempts'
   sessionStore.set({ status: 'ending' })
   ending = (async () => {
+    // Only when the session is still valid on the server: after a revocation or expiry it would refuse.
+    if (tellServer) await Promise.allSettled([...beforeSignOutListeners].map((listener) => listener()))
     const [serverResult] = await Promise.allSettled([tellServer ? logout() : Promise.resolve(), eraseDeviceData()])
     // Written after the erase (which clears kestrel.* keys) so it survives it.
     if (tellServer && serverResult.status === 'rejected' && serverResult.reason instanceof NetworkError) {

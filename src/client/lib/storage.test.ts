@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes, isKestrelLocalKey, localKeys } from './storage.ts'
+import { formatBytes, isKestrelLocalKey, isQuotaError, localKeys } from './storage.ts'
 
 describe('formatBytes', () => {
   it('uses decimal units like phone settings screens', () => {
@@ -16,5 +16,15 @@ describe('Kestrel local keys', () => {
   it('all carry the prefix the device erase looks for', () => {
     for (const key of Object.values(localKeys)) expect(isKestrelLocalKey(key)).toBe(true)
     expect(isKestrelLocalKey('other-app.setting')).toBe(false)
+  })
+})
+
+describe('isQuotaError', () => {
+  it('finds a full disk however the storage layer wraps it', () => {
+    expect(isQuotaError(new DOMException('full', 'QuotaExceededError'))).toBe(true)
+    expect(isQuotaError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toBe(true)
+    expect(isQuotaError(new DOMException('aborted', 'AbortError'))).toBe(false)
+    expect(isQuotaError(null)).toBe(false)
+    expect(isQuotaError('QuotaExceededError')).toBe(false)
   })
 })

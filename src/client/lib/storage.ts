@@ -15,6 +15,8 @@ export const localKeys = {
   theme: 'kestrel.theme',
   config: 'kestrel.config',
   pendingLogout: 'kestrel.pending-logout',
+  /** '1' when the officer chose to hear claim alerts spoken (lib/speak-alerts.ts). */
+  speakAlerts: 'kestrel.speak-alerts',
 } as const
 export type LocalKey = (typeof localKeys)[keyof typeof localKeys]
 
@@ -101,3 +103,18 @@ export function formatBytes(bytes: number): string {
   const digits = unit === 0 || value >= 100 ? 0 : 1
   return `${value.toFixed(digits)} ${byteUnits[unit]}`
 }
+
+/**
+ * Whether an error means the device (or the browser's share of it) is full. IndexedDB and Cache
+ * Storage throw a DOMException named QuotaExceededError; Dexie wraps it, sometimes inside an abort.
+ */
+export function isQuotaError(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current !== null && typeof current === 'object' && depth < 4; depth += 1) {
+    if ('name' in current && current.name === 'QuotaExceededError') return true
+    current = 'inner' in current ? current.inner : null
+  }
+  return false
+}
+
+export const fullDeviceMessage =
+  'This device is out of storage space, so Kestrel could not save everything for offline use. Free some space on the device, then tap Sync now.'

@@ -1,8 +1,12 @@
 /**
  * `GET /api/events`: the signed-in user's live event stream (server-sent events). On connect it
- * subscribes to the hub first and then replays the log after the client's Last-Event-ID, so an
- * event written during the replay is neither lost nor sent twice (ids only go up). A client whose
- * Last-Event-ID is older than the log reaches gets `stream.reset` and re-syncs.
+ * subscribes to the hub first and holds what the hub delivers while it replays the log after the
+ * client's Last-Event-ID; then it sends what it held, skipping what the replay already sent. So an
+ * event written during the replay is neither lost nor sent twice, and ids only go up. A client
+ * whose Last-Event-ID is older than the log reaches gets `stream.reset` and re-syncs.
+ *
+ * Fan-out is the hot path (every event goes to every stream of the instance): each event's frame
+ * is built once and written synchronously to each response, with no per-stream promise.
  */
 import { z } from 'zod'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
@@ -10,6 +14,19 @@ import { requireAuth } from '../plugins/access.ts'
 import { eventLogBounds, eventsAfter, type LoggedEvent } from '../realtime/event-log.ts'
 
 const everyone = ['officer', 'supervisor', 'analyst', 'admin'] as const
+/** Unsent bytes a stream may hold before the server drops it (the client reconnects and replays). */
+const maxBufferedBytes = 1024 * 1024
+
+/** Each event's SSE frame, built once and written as is to every stream it goes to. */
+const frames = new WeakMap<LoggedEvent, Buffer>()
+function frameOf(event: LoggedEvent): Buffer {
+  let frame = frames.get(event)
+  if (!frame) {
+    frame = Buffer.from(`id: ${event.id}\n${event.payload.split('\n').map((line) => `data: ${line}\n`).join('')}\n`)
+    frames.set(event, frame)
+  }
+  return frame
+}
 
 const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.store
@@ -28,24 +45,34 @@ const eventRoutes: FastifyPluginAsyncZod = async (app) => {
 
     const resumeText = reply.sse.lastEventId ?? request.query.lastEventId ?? null
     const resumeFrom = resumeText !== null && /^\d{1,15}$/.test(resumeText) ? Number(resumeText) : null
+    const raw = reply.raw
     let lastSent = resumeFrom ?? app.events.head()
-    let chain = Promise.resolve()
-    const deliver = (events: LoggedEvent[]) => {
-      chain = chain.then(async () => {
-        for (const event of events) {
-          if (event.id <= lastSent) continue
-          lastSent = event.id
-          if (mine(event) && reply.sse.isConnected) await reply.sse.send({ id: String(event.id), data: event.payload })
-        }
-      }).catch((error: unknown) => request.log.debug({ err: error }, 'event stream write'))
+    // Until the stream is open and the replay done, live events wait here, in order.
+    let pending: LoggedEvent[][] | null = []
+    const write = (events: LoggedEvent[]) => {
+      if (!reply.sse.isConnected) return
+      for (const event of events) {
+        if (event.id <= lastSent) continue
+        lastSent = event.id
+        if (mine(event)) raw.write(frameOf(event))
+      }
+      // A client that does not read is dropped rather than buffered without end; it reconnects
+      // with Last-Event-ID and the log replays what it missed.
+      if (raw.writableLength > maxBufferedBytes) raw.destroy()
     }
-    // Subscribe before reading the log: whatever is written meanwhile arrives through `deliver`.
+    const deliver = (events: LoggedEvent[]) => {
+      if (pending) pending.push(events)
+      else write(events)
+    }
+    // Subscribe before reading the log: whatever is written meanwhile waits in `pending`.
+    const subscribedAt = app.events.head()
     const unsubscribe = app.events.subscribe(deliver)
     // The session's end ends the stream too; the client then meets the 401 on reconnect.
     const sessionEnd = setTimeout(() => reply.sse.close(), Math.max(0, Date.parse(auth.expiresAt) - Date.now()))
     reply.sse.onClose(() => {
       unsubscribe()
       clearTimeout(sessionEnd)
+      pending = null
     })
     reply.sse.keepAlive()
     reply.header('Cache-Control', 'no-store')
@@ -55,17 +82,20 @@ const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     if (resumeFrom !== null) {
       const { oldest } = await eventLogBounds(db)
       if (oldest > resumeFrom + 1) {
-        lastSent = Math.max(lastSent, app.events.head())
+        lastSent = Math.max(lastSent, subscribedAt)
         await reply.sse.send({ data: JSON.stringify({ type: 'stream.reset', personId: null, at: new Date().toISOString() }) })
       } else {
-        for (let after = resumeFrom; ;) {
+        for (let after = resumeFrom; reply.sse.isConnected;) {
           const events = await eventsAfter(db, after)
           if (events.length === 0) break
-          deliver(events)
+          write(events)
           after = events[events.length - 1]!.id
         }
       }
     }
+    const waiting = pending
+    pending = null
+    if (waiting) for (const events of waiting) write(events)
   })
 }
 export default eventRoutes

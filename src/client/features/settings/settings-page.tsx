@@ -1,15 +1,21 @@
 /**
- * Settings for this device and session: night theme, locking now, how much storage Kestrel uses,
- * and signing out (which erases Kestrel data from the device). All of it works offline; a sign-out
- * made offline reaches the server when the device is next online.
+ * Settings for this device and session: night theme, locking now, the briefing saved for offline
+ * use (what and how much, when it was last updated, "Sync now"), changes waiting to be sent, how
+ * much storage Kestrel uses and whether the browser will keep it, and signing out (which erases
+ * Kestrel data from the device). All of it works offline; a sign-out made offline reaches the
+ * server when the device is next online.
  */
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { EmptyState, ErrorState, LoadingState } from '../../components/data-state.tsx'
+import { OutboxProblems } from '../../components/outbox-problems.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
+import { SpeakAlertsSetting } from '../../components/speak-alerts-setting.tsx'
+import { SyncStatus } from '../../components/sync-status.tsx'
 import { useClientConfig } from '../../lib/api/get-client-config.ts'
 import { lockNow } from '../../lib/device-lock.ts'
-import { endSession } from '../../lib/session.ts'
+import { usePackageCounts, usePackageMeta } from '../../lib/package-data.ts'
+import { endSession, useSignedInUser } from '../../lib/session.ts'
 import { formatBytes, getStorageUse } from '../../lib/storage.ts'
 import { setNightTheme, useNightTheme } from '../../lib/theme.ts'
 
@@ -31,9 +37,30 @@ function StorageUse() {
         Kestrel is using <strong>{formatBytes(usedBytes)}</strong> on this device
         {quotaBytes !== null ? <> of about {formatBytes(quotaBytes)} available</> : null}.
       </p>
-      {persisted === true ? <p className="hint">The browser will keep this data if the device runs low on space.</p> : null}
+      {persisted === true ? <p className="hint">Persistent storage granted: the browser will keep this data if the device runs low on space.</p> : null}
       {persisted === false ? (
-        <p className="hint">The browser may clear this data if the device runs low on space; Kestrel downloads it again when online.</p>
+        <p className="hint">
+          Persistent storage not granted: the browser may clear this data if the device runs low on space; Kestrel downloads it again when online.
+        </p>
+      ) : null}
+    </>
+  )
+}
+
+function StoredForOffline() {
+  const counts = usePackageCounts()
+  const meta = usePackageMeta()
+  if (counts === undefined) return null
+  return (
+    <>
+      <p>
+        Stored for offline use: {counts.people} people, {counts.vehicles} vehicles, {counts.addresses} addresses, {counts.briefingItems} briefing
+        items.
+      </p>
+      {meta?.lastSync ? (
+        <p className="hint">
+          Last update: {meta.lastSync.full ? 'full download' : 'changes only'}, {meta.lastSync.rows} {meta.lastSync.rows === 1 ? 'record' : 'records'}.
+        </p>
       ) : null}
     </>
   )
@@ -43,6 +70,7 @@ export function SettingsPage() {
   const { night, followsDevice } = useNightTheme()
   const { idleLockMinutes, maxPinAttempts } = useClientConfig()
   const [signingOut, setSigningOut] = useState(false)
+  const user = useSignedInUser()
 
   function signOut() {
     setSigningOut(true)
@@ -64,6 +92,11 @@ export function SettingsPage() {
         </p>
       </section>
 
+      <section className="section" aria-labelledby="settings-alerts">
+        <h2 id="settings-alerts">Alerts</h2>
+        <SpeakAlertsSetting />
+      </section>
+
       <section className="section" aria-labelledby="settings-lock">
         <h2 id="settings-lock">Device lock</h2>
         <p>
@@ -73,6 +106,19 @@ export function SettingsPage() {
         <button type="button" className="button" onClick={lockNow}>
           Lock now
         </button>
+      </section>
+
+      {user !== null && user.role !== 'admin' ? (
+        <section className="section" aria-labelledby="settings-briefing">
+          <h2 id="settings-briefing">Briefing on this device</h2>
+          <StoredForOffline />
+          <SyncStatus />
+        </section>
+      ) : null}
+
+      <section className="section" aria-labelledby="waiting-to-send" id="outbox">
+        <h2 id="waiting-to-send">Waiting to send</h2>
+        <OutboxProblems />
       </section>
 
       <section className="section" aria-labelledby="settings-storage">

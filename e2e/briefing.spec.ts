@@ -1,0 +1,223 @@
+/**
+ * Briefing on the move (issue 3): the package downloads at sign-in, the briefing, a person's
+ * profile with photo and warning markers and a PDF all work hard offline (the service worker's own
+ * requests cut too), what the officer did offline reaches the server on reconnect, and a new item
+ * arrives in a small delta, not a full download. Analysts write items through the API here (and
+ * through the app in the authoring test), so each test controls exactly what it expects to see.
+ *
+ * Accounts: officers 1190-1197 and analysts 3004-3005 are used by no other spec.
+ */
+import type { APIRequestContext, Page, PlaywrightWorkerArgs, TestInfo } from '@playwright/test'
+import type { BriefingItemInput } from '../src/shared/api/briefing.ts'
+import { briefingItemSchema, type PersonRecord } from '../src/shared/api/intel.ts'
+import { syncResponseSchema } from '../src/shared/api/sync.ts'
+import { readDeviceData } from './device-data.ts'
+import { appPin, demoPassword, expect, signInOnDevice, test } from './fixtures.ts'
+import { AppShell } from './pages/app-shell.ts'
+import { BriefingAuthoringPage } from './pages/briefing-authoring-page.ts'
+import { BriefingPage } from './pages/briefing-page.ts'
+import { PersonProfilePage, ReasonDialog } from './pages/briefing-profile-page.ts'
+import { LockScreen } from './pages/lock-screen.ts'
+
+const projects = ['phone', 'tablet', 'terminal'] as const
+
+/** This spec's officers: one per project and purpose, outside the range fixtures.ts hands out. */
+function briefingOfficer(testInfo: TestInfo, purpose: 'offline' | 'stale'): string {
+  const project = projects.findIndex((name) => name === testInfo.project.name)
+  if (project < 0) throw new Error(`no collar numbers set aside for project "${testInfo.project.name}"`)
+  return String((purpose === 'offline' ? 1195 : 1190) + project)
+}
+
+/** An analyst signed in over the API (a station terminal without a browser). */
+async function analystApi(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string | undefined, collarNumber: string): Promise<APIRequestContext> {
+  const api = await playwright.request.newContext({ baseURL })
+  const response = await api.post('/api/auth/login', { data: { collarNumber, password: demoPassword } })
+  expect(response.status(), 'analyst sign-in').toBe(200)
+  return api
+}
+
+async function publish(api: APIRequestContext, input: BriefingItemInput) {
+  const response = await api.post('/api/briefing/items', { data: input })
+  expect(response.status(), await response.text()).toBe(201)
+  return briefingItemSchema.parse(await response.json())
+}
+
+/** A wanted person with a photo, a PDF and an officer-safety marker: every device holds them. */
+async function personToBrief(api: APIRequestContext): Promise<{ person: PersonRecord; safetyLabel: string }> {
+  const pkg = syncResponseSchema.parse(await (await api.get('/api/sync')).json())
+  const safety = new Map(pkg.reference.markerTypes.filter((m) => m.officerSafety).map((m) => [m.code, m.label]))
+  const person = pkg.put.people.find(
+    (p) => p.wanted !== null && p.photoUrl !== null && p.documents.some((d) => d.contentType === 'application/pdf') && p.warningMarkers.some((c) => safety.has(c)),
+  )
+  if (!person) throw new Error('the demo force has no wanted person with a photo, a PDF and an officer-safety marker')
+  const safetyLabel = safety.get(person.warningMarkers.find((c) => safety.has(c)) ?? '') ?? ''
+  return { person, safetyLabel }
+}
+
+const runId = Date.now().toString(36)
+const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString()
+
+async function mediaCached(page: Page, urls: string[]): Promise<boolean> {
+  return page.evaluate(async (wanted) => {
+    const cache = await caches.open('kestrel-media')
+    const found = await Promise.all(wanted.map((url) => cache.match(url, { ignoreVary: true })))
+    return found.every((response) => response !== undefined)
+  }, urls)
+}
+
+test('the briefing works hard offline, and a new item arrives in a small delta', async ({ page, context, playwright, baseURL }, testInfo) => {
+  // A first package with its photos and documents, then offline and back: longer than one sign-in.
+  test.setTimeout(180_000)
+  const collar = briefingOfficer(testInfo, 'offline')
+  const analyst = await analystApi(playwright, baseURL, '3004')
+  const { person, safetyLabel } = await personToBrief(analyst)
+  const name = `${person.surname.toUpperCase()}, ${person.forenames}`
+  const pdf = person.documents.find((d) => d.contentType === 'application/pdf')!
+  const lookout = await publish(analyst, {
+    // Unique per run: a developer's server (reuseExistingServer) keeps the items of earlier runs.
+    title: `Look out for ${name} (${testInfo.project.name}, e2e ${runId})`,
+    body: `Wanted for ${person.wanted?.offence ?? 'an offence'}.\nCheck the warning markers before approaching.`,
+    priority: 1,
+    areaIds: [],
+    validFrom: inHours(-0.1),
+    validTo: inHours(6),
+    links: [{ kind: 'person', id: person.id }],
+    task: { type: 'arrest', assignee: { kind: 'officer', id: collar } },
+  })
+
+  // Sign in: the package downloads, then the photos and documents.
+  await signInOnDevice(page, collar)
+  await new AppShell(page).waitForOfflineReady()
+  const briefing = new BriefingPage(page)
+  await briefing.open()
+  await expect(briefing.heading).toBeVisible()
+  await expect(briefing.item(lookout.title)).toBeVisible({ timeout: 30_000 })
+  await expect(briefing.lastUpdated).toBeVisible()
+  await expect.poll(() => mediaCached(page, [person.photoUrl!, pdf.url]), { timeout: 60_000 }).toBe(true)
+
+  // Hard offline: setOffline does not cut the service worker's own requests, so abort those too.
+  await context.setOffline(true)
+  await context.route('**/*', (route) => route.abort('internetdisconnected'))
+  await page.reload()
+  await expect(briefing.heading).toBeVisible()
+  const item = briefing.item(lookout.title)
+  await expect(item).toBeVisible()
+  await expect(item.getByText('Priority 1')).toBeVisible()
+  await expect(item).toContainText('Check the warning markers before approaching.')
+  await expect(briefing.lastUpdated).toBeVisible()
+
+  // Acknowledge and accept the task with no signal: both wait in the outbox.
+  await briefing.acknowledgeButton(lookout.title).click()
+  await expect(item.getByText(/^Acknowledged /)).toBeVisible()
+  await briefing.acceptTaskButton(lookout.title).click()
+  await expect(item.getByText('Accepted', { exact: true })).toBeVisible()
+  await expect(item.getByText('Saved on this device, waiting to send')).toBeVisible()
+
+  // The person, from the item: no reason asked (the item is the reason), photo, markers, PDF.
+  await briefing.linkedRecord(lookout.title, name).click()
+  const profile = new PersonProfilePage(page)
+  await expect(profile.heading(name)).toBeVisible()
+  await expect(page).toHaveURL(new RegExp(`/people/${person.id}\\?from=`))
+  const photo = profile.photo(name)
+  await expect(photo).toBeVisible()
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+  await expect(profile.warningMarkers).toContainText(safetyLabel)
+  await expect(profile.warningMarkers.getByRole('listitem').first()).toContainText('Officer safety')
+  await expect(profile.wantedHeading).toBeVisible()
+  const documentLink = profile.document(pdf.title)
+  await expect(documentLink).toHaveAttribute('href', pdf.url)
+  const head = await page.evaluate(async (url) => {
+    const response = await fetch(url)
+    return new TextDecoder().decode((await response.arrayBuffer()).slice(0, 5))
+  }, pdf.url)
+  expect(head, 'the PDF, answered from the device while offline').toBe('%PDF-')
+
+  // Opened directly, the record asks why first, and shows nothing until answered.
+  await page.goto(`/people/${person.id}`)
+  const reasons = new ReasonDialog(page)
+  await expect(reasons.dialog).toBeVisible()
+  await expect(profile.heading(name)).toBeHidden()
+  await reasons.choose('Intelligence', 'e2e offline look-up')
+  await expect(profile.heading(name)).toBeVisible()
+
+  // Back online: the outbox empties and the server has the acknowledgement and the task.
+  await context.unrouteAll({ behavior: 'ignoreErrors' })
+  await context.setOffline(false)
+  await expect.poll(async () => (await readDeviceData(page)).rows.outbox, { timeout: 30_000 }).toBe(0)
+  const reads = (await (await analyst.get(`/api/briefing/items/${lookout.id}/reads`)).json()) as { items: { collarNumber: string }[] }
+  expect(reads.items.map((r) => r.collarNumber)).toContain(collar)
+  const items = (await (await analyst.get('/api/briefing/items')).json()) as { items: { id: string; task: { status: string; updatedBy: string | null } | null }[] }
+  expect(items.items.find((i) => i.id === lookout.id)?.task).toMatchObject({ status: 'accepted', updatedBy: collar })
+
+  // An analyst adds an item; the next sync brings it as a delta of a few rows.
+  await briefing.open()
+  await expect(briefing.syncNowButton).toBeEnabled()
+  const update = await publish(analyst, {
+    title: `Update for ${testInfo.project.name}: extra patrols tonight (e2e ${runId})`,
+    body: 'High visibility patrols 20:00 to 02:00.',
+    priority: 3,
+    areaIds: [],
+    validFrom: inHours(-0.1),
+    validTo: inHours(6),
+    links: [],
+    task: null,
+  })
+  // The first sync answer that carries the new item (one started by reconnecting may still be on its way).
+  const answer = page.waitForResponse(async (r) => {
+    if (new URL(r.url()).pathname !== '/api/sync' || r.status() !== 200) return false
+    return syncResponseSchema.parse(await r.json()).put.briefingItems.some((i) => i.id === update.id)
+  })
+  await briefing.syncNowButton.click()
+  const response = await answer
+  const delta = syncResponseSchema.parse(await response.json())
+  expect(delta.full).toBe(false)
+  const rows = Object.values(delta.put).reduce((n, list) => n + list.length, 0) + Object.values(delta.remove).reduce((n, list) => n + list.length, 0)
+  expect(rows, 'records in the delta').toBeLessThan(30)
+  expect((await response.body()).length, 'bytes in the delta').toBeLessThan(20_000)
+  await expect(briefing.item(update.title)).toBeVisible()
+  await analyst.dispose()
+})
+
+test('a briefing past its expiry is not shown', async ({ page }, testInfo) => {
+  const collar = briefingOfficer(testInfo, 'stale')
+  await page.clock.install()
+  await signInOnDevice(page, collar)
+  const briefing = new BriefingPage(page)
+  await briefing.open()
+  await expect(briefing.lastUpdated).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByRole('article').first()).toBeVisible()
+
+  // The device clock moves past the end of the shift plus the margin (14 hours). The server's
+  // clock does not, so even a fresh sync is already expired by the device's time.
+  await page.clock.fastForward('15:00:00')
+  // The idle lock comes first, as it would for a real officer.
+  const lock = new LockScreen(page)
+  await expect(lock.heading).toBeVisible()
+  await lock.unlock(appPin)
+  await expect(briefing.heading).toBeVisible()
+  await expect(briefing.staleMessage).toBeVisible()
+  await expect(page.getByRole('article')).toHaveCount(0)
+  await expect(briefing.syncNowButton).toBeVisible()
+})
+
+test('an analyst writes a briefing item in the app', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'terminal', 'writing the briefing is a station-terminal task')
+  await signInOnDevice(page, '3005')
+  const authoring = new BriefingAuthoringPage(page)
+  await authoring.navLink.click()
+  await expect(authoring.heading).toBeVisible()
+  await authoring.newItemButton.click()
+  const title = `Station notice (e2e ${runId})`
+  await authoring.title.fill(title)
+  await authoring.text.fill('Briefing room closed for cleaning 14:00 to 15:00.')
+  await authoring.priority(3).check()
+  await authoring.wholeForce.check()
+  await authoring.publishButton.click()
+  await expect(authoring.published).toBeVisible()
+  await expect(authoring.item(title)).toBeVisible()
+
+  // The author's own device syncs and shows it in the briefing.
+  const briefing = new BriefingPage(page)
+  await briefing.open()
+  await expect(briefing.item(title)).toBeVisible({ timeout: 30_000 })
+})

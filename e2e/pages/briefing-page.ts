@@ -1,0 +1,43 @@
+/** Briefing: the officer's items from the device, "Last updated …", "Sync now", acknowledge, tasks. */
+import type { Locator, Page } from '@playwright/test'
+
+export class BriefingPage {
+  readonly heading: Locator
+  readonly navLink: Locator
+  readonly lastUpdated: Locator
+  readonly syncNowButton: Locator
+  readonly staleMessage: Locator
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { name: 'Briefing', exact: true, level: 1 })
+    this.navLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Briefing', exact: true })
+    this.lastUpdated = page.getByText(/^Last updated /).first()
+    this.syncNowButton = page.getByRole('button', { name: 'Sync now' })
+    this.staleMessage = page.getByText('Briefing data is out of date')
+  }
+
+  async open(): Promise<void> {
+    await this.navLink.click()
+  }
+
+  item(title: string): Locator {
+    return this.page.getByRole('article', { name: title, exact: true })
+  }
+
+  acknowledgeButton(title: string): Locator {
+    return this.item(title).getByRole('button', { name: 'Acknowledge' })
+  }
+
+  acceptTaskButton(title: string): Locator {
+    return this.item(title).getByRole('button', { name: 'Accept task' })
+  }
+
+  /** A linked record in an item, by the name the device shows for it ("SMITH, John", a registration…). */
+  linkedRecord(title: string, name: string): Locator {
+    return this.item(title).getByRole('link', { name: new RegExp(escapeRegExp(name)) })
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

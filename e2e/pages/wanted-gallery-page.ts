@@ -1,0 +1,95 @@
+/**
+ * The wanted gallery (/wanted): filters, the live-updates indicator, and one card per wanted person
+ * with its Click & Collect state and buttons. Cards are found by the person's name as the app shows
+ * it ("SMITH, John"); the list is virtualised, so tests narrow it with the filters first.
+ */
+import { expect, type Locator, type Page } from '@playwright/test'
+
+export class WantedGalleryPage {
+  readonly heading: Locator
+  readonly navLink: Locator
+  readonly area: Locator
+  readonly name: Locator
+  readonly offence: Locator
+  readonly nearMe: Locator
+  readonly liveUpdatesOn: Locator
+  readonly liveUpdatesPaused: Locator
+  /** The claim banner, on every signed-in screen. */
+  readonly alerts: Locator
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { name: 'Wanted', exact: true, level: 1 })
+    this.navLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Wanted', exact: true })
+    const filters = page.getByRole('search', { name: 'Filter wanted people' })
+    this.area = filters.getByLabel('Area')
+    this.name = filters.getByRole('searchbox', { name: 'Name' })
+    this.offence = filters.getByRole('searchbox', { name: 'Offence' })
+    this.nearMe = filters.getByRole('button', { name: 'Near me' })
+    this.liveUpdatesOn = page.getByText('Live updates on', { exact: true })
+    this.liveUpdatesPaused = page.getByText('Live updates paused — no connection', { exact: true })
+    this.alerts = page.getByRole('region', { name: 'Alerts' })
+  }
+
+  async open(): Promise<void> {
+    await this.navLink.click()
+    await expect(this.heading).toBeVisible()
+  }
+
+  /** Every card shown, in order. */
+  cards(): Locator {
+    return this.page.getByRole('article')
+  }
+
+  card(personName: string): WantedCard {
+    return new WantedCard(this.page.getByRole('article', { name: personName, exact: true }), personName)
+  }
+
+  /** Narrow the gallery to one area, by its place in the list (1 = the first area); returns its id. */
+  async chooseArea(position: number): Promise<string> {
+    await this.area.selectOption({ index: position })
+    return this.area.inputValue()
+  }
+
+  /** The names on the first `count` cards, as the app shows them. */
+  async firstNames(count: number): Promise<string[]> {
+    await expect(this.cards().nth(count - 1)).toBeVisible()
+    const names: string[] = []
+    for (let index = 0; index < count; index += 1) names.push(await this.cards().nth(index).getByRole('heading', { level: 2 }).innerText())
+    return names
+  }
+
+  /** Show only this person (by area id and name). */
+  async show(person: { name: string; areaId: string }): Promise<WantedCard> {
+    await this.area.selectOption(person.areaId)
+    await this.name.fill(person.name)
+    const card = this.card(person.name)
+    await expect(card.root).toBeVisible()
+    await expect(this.cards()).toHaveCount(1)
+    return card
+  }
+}
+
+export class WantedCard {
+  readonly collectButton: Locator
+  readonly collectOfflineButton: Locator
+  readonly assistButton: Locator
+  readonly releaseButton: Locator
+  readonly reassignButton: Locator
+  readonly cancelButton: Locator
+  readonly notice: Locator
+
+  constructor(readonly root: Locator, readonly personName: string) {
+    this.collectButton = root.getByRole('button', { name: `Collect ${personName}`, exact: true })
+    this.collectOfflineButton = root.getByRole('button', { name: `Offline — claim will be sent when back online ${personName}`, exact: true })
+    this.assistButton = root.getByRole('button', { name: `Assist with ${personName}`, exact: true })
+    this.releaseButton = root.getByRole('button', { name: `Release ${personName}`, exact: true })
+    this.reassignButton = root.getByRole('button', { name: `Reassign ${personName}`, exact: true })
+    this.cancelButton = root.getByRole('button', { name: `Cancel claim on ${personName}`, exact: true })
+    this.notice = root.getByRole('alert').or(root.getByRole('status'))
+  }
+
+  /** Text on the card: a string matches exactly (whole element text), a RegExp as written. */
+  text(text: string | RegExp): Locator {
+    return this.root.getByText(text, { exact: typeof text === 'string' })
+  }
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { draftToInput, fromDateTimeLocal, newDraft, toDateTimeLocal, type ItemDraft } from './item-draft.ts'
+
+describe('datetime-local values', () => {
+  it('round-trip through ISO instants in the device time zone', () => {
+    const iso = new Date(2026, 10, 25, 19, 30).toISOString()
+    expect(toDateTimeLocal(iso)).toBe('2026-11-25T19:30')
+    expect(fromDateTimeLocal('2026-11-25T19:30')).toBe(iso)
+  })
+  it('refuses what is not a time', () => {
+    expect(fromDateTimeLocal('')).toBeNull()
+    expect(fromDateTimeLocal('tomorrow')).toBeNull()
+    expect(toDateTimeLocal('nonsense')).toBe('')
+  })
+})
+
+describe('draftToInput', () => {
+  const now = new Date(2026, 10, 25, 6, 0)
+
+  it('says what to fix before sending', () => {
+    const draft = { ...newDraft(now), validTo: newDraft(now).validFrom, isTask: true }
+    expect(draftToInput(draft).problems).toEqual([
+      'Give the item a title.',
+      'The end must be after the start.',
+      'Choose at least one area, or the whole force.',
+      'Say who the task is for.',
+    ])
+  })
+
+  it('builds the request: whole force is no areas, links without labels, a task', () => {
+    const draft: ItemDraft = {
+      ...newDraft(now),
+      title: '  Look out for AB12 CDE ',
+      wholeForce: true,
+      areaIds: ['a1'],
+      isTask: true,
+      taskType: 'arrest',
+      assigneeKind: 'officer',
+      assigneeId: ' 1150 ',
+      links: [{ kind: 'vehicle', id: 'V1', label: 'AB12 CDE' }],
+    }
+    const { input } = draftToInput(draft)
+    expect(input).toMatchObject({
+      title: 'Look out for AB12 CDE',
+      areaIds: [],
+      links: [{ kind: 'vehicle', id: 'V1' }],
+      task: { type: 'arrest', assignee: { kind: 'officer', id: '1150' } },
+      validFrom: new Date(2026, 10, 25, 6, 0).toISOString(),
+      validTo: new Date(2026, 10, 25, 18, 0).toISOString(),
+    })
+  })
+})

@@ -1,0 +1,213 @@
+/**
+ * The wanted gallery (/wanted): every outstanding wanted person in the force, priority 1 first
+ * (then the most harm), filterable by area, name and offence, or nearest first with "Near me"; each
+ * card with its live Click & Collect state. The list is virtualised (only the cards on screen are
+ * in the page), so five thousand people scroll smoothly on a phone.
+ *
+ * Offline behaviour: the people come from the briefing package on the device when the server
+ * cannot be reached, and the page says which source it shows; claim states are then marked as
+ * possibly out of date, and "Collect" queues the claim (components/claim-panel.tsx). Filters live
+ * in the address, so coming back from a profile keeps them.
+ */
+import { useWindowVirtualizer } from '@tanstack/react-virtual'
+import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useSearchParams } from 'react-router'
+import { EmptyState, ErrorState, LoadingState } from '../../components/data-state.tsx'
+import { LiveStatus } from '../../components/live-status.tsx'
+import { PageTitle } from '../../components/page-title.tsx'
+import { refreshClaims, useClaims } from '../../lib/claims-store.ts'
+import { timeAgo } from '../../lib/date-format.ts'
+import { useNow } from '../../lib/package-data.ts'
+import { galleryRows, type GalleryFilters } from './gallery-model.ts'
+import { useNearMe, type NearMe } from './use-near-me.ts'
+import { useWantedPeople } from './use-wanted-people.ts'
+import { WantedCard } from './wanted-card.tsx'
+import './wanted.css'
+
+function filtersFrom(params: URLSearchParams): GalleryFilters {
+  return { areaId: params.get('area') || null, offence: params.get('offence') ?? '', name: params.get('name') ?? '' }
+}
+
+function nearMeText(nearMe: NearMe): string | null {
+  switch (nearMe.status) {
+    case 'off':
+      return null
+    case 'locating':
+      return 'Finding your location…'
+    case 'on':
+      return `Nearest first, from your location (to about ${Math.max(5, Math.round(nearMe.accuracyM))} m). People with no known location come last.`
+    case 'failed':
+      return nearMe.message
+  }
+}
+
+/** Estimated card height before it is measured; real heights replace it as cards render. */
+const estimatedCardPx = 360
+
+export function WantedPage() {
+  const view = useClaims()
+  const wanted = useWantedPeople(view)
+  const now = useNow(60_000)
+  const [searchParams, setSearchParams] = useSearchParams()
+  const filters = filtersFrom(searchParams)
+  const deferredFilters = useDeferredValue(filters)
+  const { nearMe, setOn } = useNearMe()
+  const position = nearMe.status === 'on' ? nearMe.position : null
+  const ids = { area: useId(), name: useId(), offence: useId(), nearMe: useId() }
+
+  const { areaId, offence, name } = deferredFilters
+  const rows = useMemo(() => (wanted.people ? galleryRows(wanted.people, { areaId, offence, name }, position) : []), [wanted.people, areaId, offence, name, position])
+  const areaOptions = useMemo(() => {
+    const known = new Map(wanted.areas)
+    for (const person of wanted.people ?? []) if (person.areaId !== null && !known.has(person.areaId)) known.set(person.areaId, person.areaId)
+    return [...known].sort((a, b) => a[1].localeCompare(b[1]))
+  }, [wanted.areas, wanted.people])
+
+  function setFilter(key: 'area' | 'offence' | 'name', value: string) {
+    setSearchParams(
+      (previous) => {
+        const next = new URLSearchParams(previous)
+        if (value === '') next.delete(key)
+        else next.set(key, value)
+        return next
+      },
+      { replace: true },
+    )
+  }
+
+  const filtered = filters.areaId !== null || filters.offence !== '' || filters.name !== ''
+  const total = wanted.people?.length ?? 0
+
+  return (
+    <div className="page page--wide wanted-page">
+      <PageTitle>Wanted</PageTitle>
+      <LiveStatus />
+      <Source view={view} wanted={wanted} now={now} />
+
+      <form className="wanted-filters" role="search" aria-label="Filter wanted people" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor={ids.area}>Area</label>
+          <select id={ids.area} value={filters.areaId ?? ''} onChange={(event) => setFilter('area', event.target.value)}>
+            <option value="">All areas</option>
+            {areaOptions.map(([id, areaName]) => (
+              <option key={id} value={id}>
+                {areaName}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.name}>Name</label>
+          <input id={ids.name} type="search" value={filters.name} autoComplete="off" onChange={(event) => setFilter('name', event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.offence}>Offence</label>
+          <input id={ids.offence} type="search" value={filters.offence} autoComplete="off" onChange={(event) => setFilter('offence', event.target.value)} />
+        </div>
+        <div className="wanted-filters__near">
+          <button type="button" className="button" aria-pressed={nearMe.status !== 'off'} aria-describedby={ids.nearMe} onClick={() => setOn(nearMe.status === 'off')}>
+            Near me
+          </button>
+          <p id={ids.nearMe} className="hint">
+            {nearMeText(nearMe) ?? 'Sorts by distance from each person’s last known location.'}
+          </p>
+        </div>
+      </form>
+
+      {wanted.people === undefined ? (
+        <LoadingState>Opening the wanted list…</LoadingState>
+      ) : total === 0 ? (
+        <NothingToShow view={view} wanted={wanted} />
+      ) : (
+        <>
+          <p className="wanted-count" aria-live="polite">
+            {filtered ? `${rows.length} of ${total} wanted people match` : `${total} wanted people`}
+            {position !== null ? ', nearest first' : ', highest priority first'}
+          </p>
+          {rows.length === 0 ? (
+            <EmptyState>
+              No wanted people match these filters.{' '}
+              <button type="button" className="button button--small" onClick={() => setSearchParams({}, { replace: true })}>
+                Clear filters
+              </button>
+            </EmptyState>
+          ) : (
+            <VirtualGallery rows={rows} wanted={wanted} now={now} />
+          )}
+        </>
+      )}
+    </div>
+  )
+}
+
+function Source({ view, wanted, now }: { view: ReturnType<typeof useClaims>; wanted: ReturnType<typeof useWantedPeople>; now: number }) {
+  if (wanted.source === 'package' && wanted.meta) {
+    return (
+      <p className="hint">
+        From the briefing package saved on this device, updated {timeAgo(wanted.meta.lastSyncAt, now)}.
+        {view.error !== null ? ` ${view.error}` : ''}
+      </p>
+    )
+  }
+  if (wanted.source === 'server' && view.fetchedAt !== null) {
+    return <p className="hint">Claim states fetched {timeAgo(new Date(view.fetchedAt).toISOString(), now)}; live updates follow.</p>
+  }
+  return null
+}
+
+function NothingToShow({ view, wanted }: { view: ReturnType<typeof useClaims>; wanted: ReturnType<typeof useWantedPeople> }) {
+  if (view.loading) return <LoadingState>Fetching the wanted list…</LoadingState>
+  if (wanted.availability === 'stale') {
+    return <ErrorState onRetry={() => void refreshClaims()}>The wanted list saved on this device is out of date. Connect to the network to update it.</ErrorState>
+  }
+  if (view.error !== null) {
+    return <ErrorState onRetry={() => void refreshClaims()}>The wanted list could not be fetched and none is saved on this device yet. {view.error}</ErrorState>
+  }
+  return <EmptyState>No one is wanted at the moment.</EmptyState>
+}
+
+function VirtualGallery({ rows, wanted, now }: { rows: ReturnType<typeof galleryRows>; wanted: ReturnType<typeof useWantedPeople>; now: number }) {
+  const list = useRef<HTMLUListElement>(null)
+  // Where the list starts on the page: the window scrolls, not the list.
+  const [scrollMargin, setScrollMargin] = useState(0)
+  useLayoutEffect(() => {
+    const element = list.current
+    if (!element) return
+    const measure = () => setScrollMargin(Math.round(element.getBoundingClientRect().top + window.scrollY))
+    measure()
+    const observer = new ResizeObserver(measure)
+    if (element.parentElement) observer.observe(element.parentElement)
+    return () => observer.disconnect()
+  }, [])
+
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: () => estimatedCardPx,
+    overscan: 4,
+    scrollMargin,
+    gap: 12,
+    getItemKey: (index) => rows[index]?.person.personId ?? index,
+  })
+
+  return (
+    <ul ref={list} className="wanted-list" style={{ height: virtualizer.getTotalSize() }}>
+      {virtualizer.getVirtualItems().map((item) => {
+        const row = rows[item.index]
+        if (!row) return null
+        return (
+          <li
+            key={item.key}
+            ref={virtualizer.measureElement}
+            data-index={item.index}
+            aria-setsize={rows.length}
+            aria-posinset={item.index + 1}
+            className="wanted-list__item"
+            style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+          >
+            <WantedCard row={row} markerTypes={wanted.markerTypes} areaName={row.person.areaId === null ? null : (wanted.areas.get(row.person.areaId) ?? null)} now={now} />
+          </li>
+        )
+      })}
+    </ul>
+  )
+}

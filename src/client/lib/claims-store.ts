@@ -1,0 +1,165 @@
+/**
+ * The claims this device knows about, for every screen that shows them (the wanted gallery, a
+ * person's profile, the claim banner): a snapshot of the wanted gallery from the server, kept
+ * current by the live event stream and by the officer's own claim actions.
+ *
+ * The snapshot (`GET /api/wanted`) is audited by the server as a consultation, so it is fetched
+ * only while a screen that shows claims is open: when the first such screen mounts and its copy is
+ * older than a minute or was never fetched, and again whenever the event stream says events may
+ * have been missed (re-sync). Events that arrive while a snapshot is on its way are applied again
+ * on top of it, so nothing that happened meanwhile is lost (claims-state.ts has the rules).
+ *
+ * Offline behaviour: memory only (the device erase and a sign-out clear it). Offline, screens show
+ * the last claim state this page knew and say it may be out of date; after a reload with no
+ * network there is none, and they say the claim state is not known. The wanted people themselves
+ * come from the synced package in Dexie.
+ */
+import { useEffect } from 'react'
+import type { Claim, WantedEntry } from '../../shared/api/claims.ts'
+import { eventTypes, type KestrelEvent } from '../../shared/api/events.ts'
+import { errorMessage } from './api-client.ts'
+import { clearAlerts } from './app-alerts.ts'
+import { getWanted } from './api/get-wanted.ts'
+import { applyClaim, applyClaimEvent, emptyClaimState, fromSnapshot, type ClaimState } from './claims-state.ts'
+import { db } from './database.ts'
+import { onDeviceErased } from './device-erase.ts'
+import { onResync, subscribeToEvents } from './event-stream.ts'
+import { createStore, useStore } from './external-store.ts'
+import { reloadSpeakAlerts } from './speak-alerts.ts'
+import { personName } from './subject-labels.ts'
+
+export type ClaimsView = {
+  claims: ClaimState
+  /** The server's gallery at the last fetch, or null before one succeeded. */
+  entries: readonly WantedEntry[] | null
+  /** When the claim state was last fetched whole (ms), or null. */
+  fetchedAt: number | null
+  /** Events may have been missed since: fetch again when a screen needs it. */
+  stale: boolean
+  loading: boolean
+  /** Why the last fetch failed, for the officer. */
+  error: string | null
+}
+
+const initial: ClaimsView = { claims: emptyClaimState, entries: null, fetchedAt: null, stale: true, loading: false, error: null }
+export const claimsStore = createStore<ClaimsView>(initial)
+
+const freshForMs = 60_000
+const claimEventTypes = eventTypes.filter((type) => type.startsWith('claim.'))
+
+/** Screens showing claims right now. */
+let consumers = 0
+let inFlight: Promise<void> | null = null
+let fetchAgain = false
+/** Events received while a snapshot is on its way, to apply again on top of it. */
+let sinceFetchStarted: KestrelEvent[] | null = null
+/** Bumped by the erase, so an answer in flight for the previous officer is dropped. */
+let generation = 0
+
+async function fetchSnapshot(): Promise<void> {
+  const started = generation
+  sinceFetchStarted = []
+  claimsStore.set((view) => ({ ...view, loading: true }))
+  try {
+    const entries = await getWanted()
+    if (started !== generation) return
+    const since = sinceFetchStarted
+    claimsStore.set((view) => ({
+      claims: fromSnapshot(view.claims, entries.map((entry) => entry.claim), since),
+      entries,
+      fetchedAt: Date.now(),
+      stale: false,
+      loading: false,
+      error: null,
+    }))
+  } catch (error) {
+    if (started !== generation) return
+    claimsStore.set((view) => ({ ...view, loading: false, error: errorMessage(error) }))
+  } finally {
+    if (started === generation) sinceFetchStarted = null
+  }
+}
+
+/** Fetch the gallery and its claims now. Concurrent calls share one fetch (and queue one more). */
+export function refreshClaims(): Promise<void> {
+  if (inFlight) {
+    fetchAgain = true
+    return inFlight
+  }
+  inFlight = (async () => {
+    do {
+      fetchAgain = false
+      await fetchSnapshot()
+    } while (fetchAgain)
+  })().finally(() => {
+    inFlight = null
+  })
+  return inFlight
+}
+
+/** A claim the officer's own action returned: show it at once, before its event arrives. */
+export function applyOwnClaim(claim: Claim): void {
+  claimsStore.set((view) => ({ ...view, claims: applyClaim(view.claims, claim) }))
+}
+
+/** Mark the claim state as needing a fetch; fetch now if a screen shows it. */
+export function markClaimsStale(): void {
+  claimsStore.set((view) => (view.stale ? view : { ...view, stale: true }))
+  if (consumers > 0) void refreshClaims()
+}
+
+/**
+ * The claim state, for a screen that shows it. Mounting registers the screen as a consumer and
+ * fetches when the state is stale or older than a minute.
+ */
+export function useClaims(): ClaimsView {
+  useEffect(() => {
+    consumers += 1
+    const view = claimsStore.get()
+    // Many panels mount at once (a page of cards): one fetch serves them all.
+    if (!inFlight && (view.stale || view.fetchedAt === null || Date.now() - view.fetchedAt > freshForMs)) void refreshClaims()
+    return () => {
+      consumers -= 1
+    }
+  }, [])
+  return useStore(claimsStore)
+}
+
+/** The active claim on one person, or null. */
+export function useClaimOn(personId: string): Claim | null {
+  return useClaims().claims.active.get(personId) ?? null
+}
+
+/** A person's name for a banner: from the gallery snapshot, else the synced package. */
+export async function wantedPersonName(personId: string): Promise<string | null> {
+  const entry = claimsStore.get().entries?.find((candidate) => candidate.personId === personId)
+  if (entry) return personName(entry)
+  try {
+    const person = await db.people.get(personId)
+    return person ? personName(person) : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Wire the store to the event stream and the device erase (which also clears the claim banner and
+ * re-reads the erased "Speak alerts" setting). Call once at start.
+ */
+export function startClaimsStore(): void {
+  subscribeToEvents((event) => {
+    sinceFetchStarted?.push(event)
+    claimsStore.set((view) => {
+      const claims = applyClaimEvent(view.claims, event)
+      return claims === view.claims ? view : { ...view, claims }
+    })
+  }, claimEventTypes)
+  onResync(markClaimsStale)
+  onDeviceErased(() => {
+    generation += 1
+    sinceFetchStarted = null
+    claimsStore.set(initial)
+    clearAlerts()
+    reloadSpeakAlerts()
+  })
+}

@@ -1,0 +1,53 @@
+/**
+ * Dates and times as officers read them: British English, 24-hour clock, and "Last updated 5
+ * minutes ago" rather than a timestamp to work out. Pure functions over the clock value passed
+ * in, so screens re-render them on a timer and tests pin them.
+ */
+
+const relative = new Intl.RelativeTimeFormat('en-GB', { numeric: 'always' })
+const dayAndTime = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+const timeOnly = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+const dateOnly = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+
+const minute = 60_000
+const hour = 60 * minute
+const day = 24 * hour
+
+/** "just now", "5 minutes ago", "3 hours ago", then the day and time for anything older than a day. */
+export function timeAgo(iso: string, now: number): string {
+  const at = Date.parse(iso)
+  if (Number.isNaN(at)) return 'at an unknown time'
+  // A server clock slightly ahead of the device's is still "just now".
+  const elapsed = Math.max(0, now - at)
+  if (elapsed < minute) return 'just now'
+  if (elapsed < hour) return relative.format(-Math.floor(elapsed / minute), 'minute')
+  if (elapsed < day) return relative.format(-Math.floor(elapsed / hour), 'hour')
+  return `on ${dayAndTime.format(at)}`
+}
+
+/** "Tue 25 Nov, 19:00" in the device's time zone. */
+export function formatDayTime(iso: string): string {
+  const at = Date.parse(iso)
+  return Number.isNaN(at) ? iso : dayAndTime.format(at)
+}
+
+export function formatTime(iso: string): string {
+  const at = Date.parse(iso)
+  return Number.isNaN(at) ? iso : timeOnly.format(at)
+}
+
+/** A calendar date ("1990-04-02") as "2 Apr 1990"; it names a day, not an instant, so UTC. */
+export function formatDate(isoDate: string): string {
+  const at = Date.parse(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate)
+  return Number.isNaN(at) ? isoDate : dateOnly.format(at)
+}
+
+/** Whole years from a date of birth ("1990-04-02") to `now`. */
+export function ageOn(dob: string, now: Date): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(dob)
+  if (!match) return null
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  let age = now.getFullYear() - year
+  if (now.getMonth() + 1 < month || (now.getMonth() + 1 === month && now.getDate() < date)) age -= 1
+  return age
+}

@@ -1,0 +1,36 @@
+/**
+ * The kinds of op the outbox carries and the shape of each payload. One list for every feature, so
+ * the outbox can check a stored payload before sending it (a payload written by an older version
+ * of the app that no longer fits is kept as failed, not sent half-right).
+ */
+import { z } from 'zod'
+import { viewRecordSchema } from '../../shared/api/audit.ts'
+import { taskSchema } from '../../shared/api/intel.ts'
+
+export const outboxKinds = {
+  /** A profile view, for the audit trail (POST /api/audit/views, sent in batches). */
+  'audit.view': viewRecordSchema,
+  /** An acknowledged briefing item (POST /api/briefing/items/:id/read). */
+  'briefing.read': z.object({ itemId: z.string(), readAt: z.string() }),
+  /** A task accepted or its result recorded (POST /api/briefing/items/:id/task). */
+  'task.update': z.object({
+    itemId: z.string(),
+    status: z.enum(['accepted', 'done']),
+    result: z.string().nullable(),
+    /** When the officer made the change, also the optimistic task's updatedAt. */
+    at: z.string(),
+    /** The task as it was before, to put back if the server refuses the change. */
+    previous: taskSchema.nullable(),
+  }),
+  /** A Click & Collect claim made offline (POST /api/wanted/:personId/claim with its opId). */
+  'claim.create': z.object({
+    personId: z.string(),
+    /** Also the op's id: the server answers a replay with the same claim. */
+    opId: z.uuid(),
+    /** As the officer saw it, for the result message. */
+    personName: z.string(),
+  }),
+} as const
+
+export type OutboxKind = keyof typeof outboxKinds
+export type OutboxPayload<K extends OutboxKind> = z.infer<(typeof outboxKinds)[K]>
