@@ -52,10 +52,19 @@ export class WantedGalleryPage {
 
   /** The names on the first `count` cards, as the app shows them. */
   async firstNames(count: number): Promise<string[]> {
-    await expect(this.cards().nth(count - 1)).toBeVisible()
+    await expect(this.cards().first()).toBeVisible()
     const names: string[] = []
-    for (let index = 0; index < count; index += 1) names.push(await this.cards().nth(index).getByRole('heading', { level: 2 }).innerText())
-    return names
+    // The list is virtualised: on a phone only a window of cards exists, so scroll and merge windows.
+    for (let round = 0; round < 20 && names.length < count; round += 1) {
+      const shown = await this.cards().getByRole('heading', { level: 2 }).allInnerTexts()
+      const from = names.length === 0 ? 0 : shown.indexOf(names[names.length - 1]!) + 1
+      names.push(...shown.slice(from))
+      if (names.length >= count) break
+      const last = shown[shown.length - 1]
+      await this.cards().last().scrollIntoViewIfNeeded()
+      await expect.poll(async () => (await this.cards().getByRole('heading', { level: 2 }).allInnerTexts()).at(-1)).not.toBe(last)
+    }
+    return names.slice(0, count)
   }
 
   /** Show only this person (by area id and name). */
