@@ -21,7 +21,8 @@ export default defineConfig({
   retries: 0,
   workers: ci ? 2 : undefined,
   // Two cores here; argon2 on the server and PBKDF2 in the page make a sign-in take seconds.
-  timeout: 60_000,
+  // Each officer sign-in also downloads the briefing package and its ~1,000 photos and documents.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   // Playwright empties its output folder at start: keep it apart from test-results/, where Vitest's
