@@ -170,7 +170,8 @@ test('an officer offline during a claim sees it on reconnect, and is told their 
   await contextB.setOffline(false)
   // The stream reconnects and replays A's claim (the banner comes only from the event)…
   await expect(b.gallery.liveUpdatesOn).toBeVisible()
-  await expect(b.gallery.alerts.getByText(`${a.name} (${a.collar}) is collecting ${person.name}`, { exact: true })).toBeVisible()
+  // The stream reconnects on EventSource's own retry (3 s), then replays: allow for a slow machine.
+  await expect(b.gallery.alerts.getByText(`${a.name} (${a.collar}) is collecting ${person.name}`, { exact: true })).toBeVisible({ timeout: 30_000 })
   await expect(cardB.text(new RegExp(`^Being collected by ${escape(a.name)} \\(${a.collar}\\)`))).toBeVisible()
   // …and the queued claim is sent and refused, naming who won.
   await expect(cardB.notice).toHaveText(new RegExp(`^Your claim was not accepted\\. ${escape(`${a.name} (${a.collar}) is already collecting this person since`)} \\d\\d:\\d\\d\\.$`))
