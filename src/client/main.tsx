@@ -2,7 +2,8 @@
  * Kestrel's client entry. Order matters: the theme is applied and the lock state read before the
  * first render (no flash of the wrong theme, no glimpse of the app behind a lock), the service
  * worker is registered from the bundle (the CSP allows no inline script), the outbox and sync are
- * wired up, and the session is restored from the device, so the app opens offline.
+ * wired up (and the live event stream, which follows the session), and the session is restored from
+ * the device, so the app opens offline.
  */
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
