@@ -5,8 +5,13 @@
  * offline during a claim sees it after reconnecting, replayed by the event stream, together with
  * the answer to the claim they queued while offline.
  *
- * Accounts: fixtures.ts's `wanted-*` purposes. People: each project works in its own area of the
- * gallery, and each test on its own person(s) there, so parallel tests never claim the same person.
+ * Also: several tabs of one device share one stream (Web Locks leader, BroadcastChannel), and a
+ * supervisor's reassignment and cancellation reach the officer live.
+ *
+ * Accounts: fixtures.ts's `wanted-*` purposes; supervisors 2008-2010 (one per project), used by no
+ * other spec. People: each project works in its own two areas of the gallery, and each test on its
+ * own person(s) there, so parallel tests never claim the same person. Every test leaves the people
+ * it claimed available again, so the spec can run twice against one server.
  */
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, officerCollar, signInOnDevice, test, type Purpose } from './fixtures.ts'
