@@ -15,7 +15,8 @@ import type { ClaimResult, LoadCommand, LoadMessage, OpenResult } from './fanout
 
 const HOST = '127.0.0.1'
 const send = (message: LoadMessage) => {
-  if (process.connected) process.send?.(message)
+  // The parent may be gone already: a failed send is not worth an error.
+  if (process.connected) process.send?.(message, undefined, {}, () => {})
 }
 if (!process.send) throw new Error('fanout-load runs as a child of bench/fanout.ts (it needs the IPC channel)')
 
@@ -286,7 +287,7 @@ async function claims(command: Extract<LoadCommand, { type: 'claims' }>): Promis
     latency: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN, min: sorted[0] ?? NaN },
     post: { p50: percentile(Float64Array.from(postTimes), 50), max: postTimes.at(-1) ?? NaN },
     phaseMs,
-    loadCpuPercent: ((cpu.user + cpu.system) / 1000 / phaseMs) * 100,
+    loadCpuMs: (cpu.user + cpu.system) / 1000,
   }
 }
 

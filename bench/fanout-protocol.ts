@@ -34,8 +34,8 @@ export type ClaimResult = {
   post: { p50: number; max: number }
   /** from the first POST to the last delivery (or the settle timeout), milliseconds */
   phaseMs: number
-  /** the load generator's own CPU over the phase, percent of one core */
-  loadCpuPercent: number
+  /** the load generator's own CPU time over the phase, milliseconds */
+  loadCpuMs: number
 }
 export type LoadCommand =
   | { type: 'init'; port: number; officers: string[]; password: string }

@@ -13,7 +13,8 @@ import { migrateToLatest, openStore } from '../src/server/store/db.ts'
 import type { ServerCommand, ServerMessage } from './fanout-protocol.ts'
 
 const send = (message: ServerMessage) => {
-  if (process.connected) process.send?.(message)
+  // The parent may be gone already: a failed send is not worth an error.
+  if (process.connected) process.send?.(message, undefined, {}, () => {})
 }
 if (!process.send) throw new Error('fanout-server runs as a child of bench/fanout.ts (it needs the IPC channel)')
 

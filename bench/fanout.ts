@@ -85,6 +85,18 @@ class Child<Command, Message extends { type: string }> {
   }
 }
 
+/** CPU time the whole machine spent busy (all processes, the kernel), from /proc/stat; null off Linux. */
+function machineBusyMs(): number | null {
+  try {
+    const fields = fs.readFileSync('/proc/stat', 'latin1').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number)
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields
+    // USER_HZ is 100 on Linux.
+    return (user + nice + system + irq + softirq + steal) * 10
+  } catch {
+    return null
+  }
+}
+
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 const ms = (n: number) => `${n.toFixed(1)} ms`
 const yes = (ok: boolean) => (ok ? 'yes' : 'NO')
@@ -95,14 +107,17 @@ async function measure(server: Child<ServerCommand, ServerMessage>, load: Child<
     const { stats } = await server.next('stats', 30_000)
     return { at: performance.now(), stats }
   }
-  const loadBefore = os.loadavg()[0]!
   const idle = await stats()
   load.send({ type: 'open', streams, concurrency: 200, timeoutMs: 120_000 })
   const opened: OpenResult = (await load.next('opened', 180_000)).result
   const connected = await stats()
+  const machineBefore = machineBusyMs()
+  const benchCpuBefore = process.cpuUsage()
   load.send({ type: 'claims', count: CLAIMS, intervalMs: CLAIM_INTERVAL_MS, settleMs: 15_000 })
   const claimed: ClaimResult = (await load.next('claimed', 120_000)).result
   const after = await stats()
+  const machineAfter = machineBusyMs()
+  const benchCpu = process.cpuUsage(benchCpuBefore)
   load.send({ type: 'close' })
   await load.next('closed', 30_000)
   // Let the server see every stream go before the next round.
@@ -114,6 +129,10 @@ async function measure(server: Child<ServerCommand, ServerMessage>, load: Child<
   const claimWallMs = after.at - connected.at
   const claimCpuMs = (after.stats.cpuMicros - connected.stats.cpuMicros) / 1000
   const openCpuMs = (connected.stats.cpuMicros - idle.stats.cpuMicros) / 1000
+  // CPU the machine spent on anything but the server, the load generator and this process.
+  const otherCpuMs = machineBefore === null || machineAfter === null ? null
+    : machineAfter - machineBefore - claimCpuMs - claimed.loadCpuMs - (benchCpu.user + benchCpu.system) / 1000
+  const otherPercent = otherCpuMs === null ? null : Math.max(0, (otherCpuMs / claimWallMs) * 100)
   const elu = (after.stats.eluActive - connected.stats.eluActive) / (after.stats.eluActive - connected.stats.eluActive + after.stats.eluIdle - connected.stats.eluIdle)
   const allDelivered = claimed.delivered === claimed.expected && claimed.streams === streams && claimed.created === claimed.claims
   const atGoal = streams >= GOAL_STREAMS
@@ -133,12 +152,12 @@ async function measure(server: Child<ServerCommand, ServerMessage>, load: Child<
     { measure: 'server CPU opening the streams', value: `${(openCpuMs / 1000).toFixed(1)} s (${(openCpuMs / streams).toFixed(2)} ms a stream)`, goal: '-', ok: '' },
     { measure: 'server CPU, claim phase', value: `${((claimCpuMs / claimWallMs) * 100).toFixed(1)} % of a core over ${(claimWallMs / 1000).toFixed(1)} s (${(claimCpuMs / CLAIMS).toFixed(1)} ms a claim)`, goal: '-', ok: '' },
     { measure: 'server event loop busy, claim phase', value: `${(elu * 100).toFixed(1)} %`, goal: '-', ok: '' },
-    { measure: 'load generator CPU, claim phase', value: `${claimed.loadCpuPercent.toFixed(1)} % of a core`, goal: '-', ok: '' },
-    { measure: 'machine load average (1 min), start / end', value: `${loadBefore.toFixed(1)} / ${os.loadavg()[0]!.toFixed(1)}`, goal: '-', ok: '' },
+    { measure: 'load generator CPU, claim phase', value: `${((claimed.loadCpuMs / claimed.phaseMs) * 100).toFixed(1)} % of a core`, goal: '-', ok: '' },
+    { measure: 'other CPU use on the machine, claim phase', value: otherPercent === null ? 'unknown' : `${otherPercent.toFixed(1)} % of a core`, goal: '-', ok: '' },
   ]
   console.log(`\n${streams.toLocaleString('en-GB')} streams`)
   console.table(rows)
-  if (loadBefore > os.cpus().length) console.log(`note: other work was running on this machine (load average ${loadBefore.toFixed(1)} on ${os.cpus().length} CPUs); these figures are pessimistic`)
+  if (otherPercent !== null && otherPercent > 20) console.log(`note: other work used ${otherPercent.toFixed(0)} % of a core meanwhile (on ${os.cpus().length} CPUs): these latencies are pessimistic`)
 }
 
 export async function fanoutBenchmark(): Promise<void> {

@@ -46,6 +46,7 @@ const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     const resumeText = reply.sse.lastEventId ?? request.query.lastEventId ?? null
     const resumeFrom = resumeText !== null && /^\d{1,15}$/.test(resumeText) ? Number(resumeText) : null
     const raw = reply.raw
+    const socket = raw.socket
     let lastSent = resumeFrom ?? app.events.head()
     // Until the stream is open and the replay done, live events wait here, in order.
     let pending: LoggedEvent[][] | null = []
@@ -54,7 +55,10 @@ const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       for (const event of events) {
         if (event.id <= lastSent) continue
         lastSent = event.id
-        if (mine(event)) raw.write(frameOf(event))
+        if (mine(event)) {
+          raw.write(frameOf(event))
+          socket?.uncork()
+        }
       }
       // A client that does not read is dropped rather than buffered without end; it reconnects
       // with Last-Event-ID and the log replays what it missed.
