@@ -1,17 +1,20 @@
 /**
  * A person's profile, in the order an officer needs it at a stop: photo first, name, date of birth
- * and age; warning markers with officer-safety ones first and in red; wanted status; bail and
+ * and age; warning markers with officer-safety ones first and in red; wanted status and, for the
+ * wanted, Click & Collect (who is collecting them, live, and the officer's claim actions); bail and
  * curfew conditions; description; aliases; police contacts; documents; linked addresses, vehicles
  * and associates. Nothing shows until the look-up is audited (AuditedProfile).
  *
  * Offline behaviour: all of it comes from the package on the device; the photo and documents come
- * from the `kestrel-media` cache through the service worker, so they open with no signal.
+ * from the `kestrel-media` cache through the service worker, so they open with no signal. The claim
+ * state is the last the device knew, labelled with its time (components/claim-panel.tsx).
  */
 import { useId } from 'react'
 import { useLocation, useParams } from 'react-router'
 import { z } from 'zod'
 import type { Reason } from '../../../shared/api/audit.ts'
 import type { Condition, PersonRecord, Wanted } from '../../../shared/api/intel.ts'
+import { ClaimPanel } from '../../components/claim-panel.tsx'
 import { LoadingState } from '../../components/data-state.tsx'
 import { PackageGate } from '../../components/package-gate.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
@@ -225,7 +228,14 @@ function PersonProfileView({ id, reason }: { id: string; reason: Reason }) {
         </div>
       </div>
       <WarningMarkers markers={markersFor(person.warningMarkers, profile.markerTypes)} />
-      {person.wanted !== null ? <WantedPanel wanted={person.wanted} today={today} /> : null}
+      {person.wanted !== null ? (
+        <>
+          <WantedPanel wanted={person.wanted} today={today} />
+          <ProfileSection title="Click & Collect" className="claim-section">
+            <ClaimPanel personId={person.id} personName={name} />
+          </ProfileSection>
+        </>
+      ) : null}
       {person.conditions.length > 0 ? <ConditionsPanel profile={profile} reason={reason} today={today} /> : null}
       <DescriptionPanel person={person} />
       {person.aliases.length > 0 ? (
