@@ -5,8 +5,9 @@
  * Assist. Supervisors also Reassign or Cancel any claim. Each answer is said in words next to the
  * buttons (a refusal names who holds the person and since when).
  *
- * Offline behaviour: the claim state shown is the last this page knew, marked as possibly out of
- * date (or "not known" when the page has never fetched it). "Collect" becomes "Offline — claim will
+ * Offline behaviour: the claim state shown is the last this device knew (kept on the device, so it
+ * survives a reload), labelled with the time it was known and as possibly out of date (or "not
+ * known" when the device has never fetched it). "Collect" becomes "Offline — claim will
  * be sent when back online" and queues the claim; the person then shows "Pending, not confirmed"
  * until the outbox has the server's answer. Other actions need a connection and say so.
  */
@@ -17,7 +18,7 @@ import { actOnClaim, claimRef, collect, useClaimNotice } from '../lib/claim-acti
 import { assistingText, claimStateText, outcomeNames } from '../lib/claims-text.ts'
 import { useClaims } from '../lib/claims-store.ts'
 import { useOnline } from '../lib/connectivity.ts'
-import { formatTime } from '../lib/date-format.ts'
+import { formatDayTime, formatTime } from '../lib/date-format.ts'
 import { useStreamStatus } from '../lib/event-stream.ts'
 import { discardOutboxOp, retryOutboxOp, useOutboxFor } from '../lib/outbox.ts'
 import { useSignedInUser } from '../lib/session.ts'
@@ -27,6 +28,13 @@ type Props = {
   personId: string
   /** As the officer reads it, e.g. "SMITH, John". */
   personName: string
+}
+
+/** "as of 14:05", or with the day when it was not today. */
+function asOfText(asOf: number): string {
+  const at = new Date(asOf)
+  const sameDay = at.toDateString() === new Date().toDateString()
+  return `as of ${sameDay ? formatTime(at.toISOString()) : formatDayTime(at.toISOString())}`
 }
 
 function Hidden({ children }: { children: ReactNode }) {
@@ -165,7 +173,7 @@ export function ClaimPanel({ personId, personName }: Props) {
   const assisting = claim?.assisting.some((officer) => officer.collarNumber === myCollar) ?? false
   const fieldRole = user.role === 'officer' || user.role === 'supervisor'
   const supervisor = user.role === 'supervisor'
-  const known = view.fetchedAt !== null
+  const known = view.asOf !== null
   const live = online && stream === 'live' && known && !view.stale
   const op = queued?.find((row) => row.kind === 'claim.create') ?? null
 
@@ -203,7 +211,11 @@ export function ClaimPanel({ personId, personName }: Props) {
           {online ? 'Sending your claim…' : 'Your claim will be sent when this device is back online.'}
         </p>
       ) : null}
-      {!live && !op && (known || claim) ? <p className="claim-state__stale">Claim state may be out of date: no live connection.</p> : null}
+      {!live && !op && (known || claim) ? (
+        <p className="claim-state__stale">
+          {view.asOf !== null ? `Claim state ${asOfText(view.asOf)}, may be out of date: no live connection.` : 'Claim state may be out of date: no live connection.'}
+        </p>
+      ) : null}
       {!known && !claim && !op ? <p className="claim-state__stale">Claim state not known: no connection to the server yet.</p> : null}
       {op?.state === 'failed' ? (
         <div className="alert" role="alert">

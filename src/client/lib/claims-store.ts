@@ -9,10 +9,11 @@
  * have been missed (re-sync). Events that arrive while a snapshot is on its way are applied again
  * on top of it, so nothing that happened meanwhile is lost (claims-state.ts has the rules).
  *
- * Offline behaviour: memory only (the device erase and a sign-out clear it). Offline, screens show
- * the last claim state this page knew and say it may be out of date; after a reload with no
- * network there is none, and they say the claim state is not known. The wanted people themselves
- * come from the synced package in Dexie.
+ * Offline behaviour: the state is also kept on the device (lib/claim-snapshot.ts) after each fetch
+ * and live change, and read back at start, so after a reload with no network screens show the last
+ * claim state known, with the time it was known (`asOf`), and say it may be out of date. Only with
+ * no snapshot (a first sign-in with no network) do they say the claim state is not known. The device
+ * erase clears both copies. The wanted people themselves come from the synced package in Dexie.
  */
 import { useEffect } from 'react'
 import type { Claim, WantedEntry } from '../../shared/api/claims.ts'
@@ -20,6 +21,7 @@ import { eventTypes, type KestrelEvent } from '../../shared/api/events.ts'
 import { errorMessage } from './api-client.ts'
 import { clearAlerts } from './app-alerts.ts'
 import { getWanted } from './api/get-wanted.ts'
+import { loadClaimSnapshot, saveClaimSnapshot, underCurrent } from './claim-snapshot.ts'
 import { applyClaim, applyClaimEvent, emptyClaimState, fromSnapshot, type ClaimState } from './claims-state.ts'
 import { db } from './database.ts'
 import { onDeviceErased } from './device-erase.ts'
@@ -32,8 +34,14 @@ export type ClaimsView = {
   claims: ClaimState
   /** The server's gallery at the last fetch, or null before one succeeded. */
   entries: readonly WantedEntry[] | null
-  /** When the claim state was last fetched whole (ms), or null. */
+  /** When this page last fetched the claim state whole (ms), or null. */
   fetchedAt: number | null
+  /**
+   * When the claim state shown was last known to be current (ms): a fetch, or a live change while
+   * nothing was missed; after an offline reload, the time saved with the device's copy. Null when
+   * nothing is known.
+   */
+  asOf: number | null
   /** Events may have been missed since: fetch again when a screen needs it. */
   stale: boolean
   loading: boolean
@@ -41,10 +49,12 @@ export type ClaimsView = {
   error: string | null
 }
 
-const initial: ClaimsView = { claims: emptyClaimState, entries: null, fetchedAt: null, stale: true, loading: false, error: null }
+const initial: ClaimsView = { claims: emptyClaimState, entries: null, fetchedAt: null, asOf: null, stale: true, loading: false, error: null }
 export const claimsStore = createStore<ClaimsView>(initial)
 
 const freshForMs = 60_000
+/** Live changes come in bursts (a reconnect replays many): one device write per burst. */
+const saveDelayMs = 1_000
 const claimEventTypes = eventTypes.filter((type) => type.startsWith('claim.'))
 
 /** Screens showing claims right now. */
@@ -55,6 +65,44 @@ let fetchAgain = false
 let sinceFetchStarted: KestrelEvent[] | null = null
 /** Bumped by the erase, so an answer in flight for the previous officer is dropped. */
 let generation = 0
+let saveTimer: ReturnType<typeof setTimeout> | null = null
+
+/** Keep the current claim state on the device, shortly (see saveDelayMs). */
+function scheduleSave(): void {
+  if (saveTimer !== null) return
+  const started = generation
+  saveTimer = setTimeout(() => {
+    saveTimer = null
+    const { claims, asOf } = claimsStore.get()
+    if (started !== generation || asOf === null) return
+    saveClaimSnapshot(claims, asOf).catch((error: unknown) => console.error('Kestrel: the claim state could not be kept on the device', error))
+  }, saveDelayMs)
+}
+
+/** Claims changed by a live event or the officer's own action; `asOf` moves only if nothing was missed. */
+function setClaims(update: (claims: ClaimState) => ClaimState): void {
+  const before = claimsStore.get()
+  claimsStore.set((view) => {
+    const claims = update(view.claims)
+    if (claims === view.claims) return view
+    return { ...view, claims, asOf: view.stale || view.asOf === null ? view.asOf : Date.now() }
+  })
+  if (claimsStore.get() !== before) scheduleSave()
+}
+
+/** Show the device's copy until a fetch brings the server's (at start; skipped if a fetch won). */
+async function restoreClaims(): Promise<void> {
+  const started = generation
+  try {
+    const restored = await loadClaimSnapshot()
+    if (restored === null || started !== generation) return
+    claimsStore.set((view) =>
+      view.fetchedAt !== null ? view : { ...view, claims: underCurrent(restored.claims, view.claims), asOf: view.asOf ?? restored.asOf },
+    )
+  } catch (error) {
+    console.error('Kestrel: the claim state kept on the device could not be read', error)
+  }
+}
 
 async function fetchSnapshot(): Promise<void> {
   const started = generation
@@ -64,14 +112,17 @@ async function fetchSnapshot(): Promise<void> {
     const entries = await getWanted()
     if (started !== generation) return
     const since = sinceFetchStarted
+    const now = Date.now()
     claimsStore.set((view) => ({
       claims: fromSnapshot(view.claims, entries.map((entry) => entry.claim), since),
       entries,
-      fetchedAt: Date.now(),
+      fetchedAt: now,
+      asOf: now,
       stale: false,
       loading: false,
       error: null,
     }))
+    scheduleSave()
   } catch (error) {
     if (started !== generation) return
     claimsStore.set((view) => ({ ...view, loading: false, error: errorMessage(error) }))
@@ -99,7 +150,7 @@ export function refreshClaims(): Promise<void> {
 
 /** A claim the officer's own action returned: show it at once, before its event arrives. */
 export function applyOwnClaim(claim: Claim): void {
-  claimsStore.set((view) => ({ ...view, claims: applyClaim(view.claims, claim) }))
+  setClaims((claims) => applyClaim(claims, claim))
 }
 
 /** Mark the claim state as needing a fetch; fetch now if a screen shows it. */
@@ -144,20 +195,21 @@ export async function wantedPersonName(personId: string): Promise<string | null>
 
 /**
  * Wire the store to the event stream and the device erase (which also clears the claim banner and
- * re-reads the erased "Speak alerts" setting). Call once at start.
+ * re-reads the erased "Speak alerts" setting), and show the claim state kept on the device until a
+ * fetch replaces it. Call once at start.
  */
 export function startClaimsStore(): void {
   subscribeToEvents((event) => {
     sinceFetchStarted?.push(event)
-    claimsStore.set((view) => {
-      const claims = applyClaimEvent(view.claims, event)
-      return claims === view.claims ? view : { ...view, claims }
-    })
+    setClaims((claims) => applyClaimEvent(claims, event))
   }, claimEventTypes)
   onResync(markClaimsStale)
+  void restoreClaims()
   onDeviceErased(() => {
     generation += 1
     sinceFetchStarted = null
+    if (saveTimer !== null) clearTimeout(saveTimer)
+    saveTimer = null
     claimsStore.set(initial)
     clearAlerts()
     reloadSpeakAlerts()

@@ -12,10 +12,16 @@
  * shows what it would show online), the package's `meta` row (sync cursor and expiry), and the
  * outbox of writes waiting for the server (lib/outbox.ts). Sync replaces or patches the package
  * tables in one transaction with the new cursor, so the device never holds half a package.
+ *
+ * Version 3 adds `claimSnapshot`: the last claim state this device knew (lib/claim-snapshot.ts), so
+ * a reload with no network shows who was collecting whom, labelled with the time it was known. It
+ * is not part of the package (a full sync leaves it alone), and the device erase clears it with
+ * every other table.
  */
 import { Dexie } from 'dexie'
 import type { EntityTable } from 'dexie'
 import type { User } from '../../shared/api/auth.ts'
+import type { Claim } from '../../shared/api/claims.ts'
 import type { AddressRecord, BriefingItem, MarkerType, PersonRecord, VehicleRecord } from '../../shared/api/intel.ts'
 
 export const kestrelDatabaseName = 'kestrel'
@@ -90,6 +96,20 @@ export type OutboxRecord = {
   nextAttemptAt: number
 }
 
+/**
+ * The last claim state this device knew. One row, key 'current'; written by the claims store after
+ * each fetch and live change, read at start.
+ */
+export type ClaimSnapshotRecord = {
+  key: 'current'
+  /** The officer it was fetched for (`User.id`): another officer's snapshot is never shown. */
+  userId: number
+  /** The active claims, one per person. */
+  claims: Claim[]
+  /** When this state was last known to be current (ms since epoch): a fetch or a live event. */
+  asOf: number
+}
+
 export class KestrelDatabase extends Dexie {
   // `declare` rather than a class field: a field initialiser would overwrite the tables Dexie
   // attaches in its constructor (ES2022 class-field semantics).
@@ -103,6 +123,7 @@ export class KestrelDatabase extends Dexie {
   declare areas: EntityTable<AreaRecord, 'id'>
   declare meta: EntityTable<PackageMeta, 'key'>
   declare outbox: EntityTable<OutboxRecord, 'seq'>
+  declare claimSnapshot: EntityTable<ClaimSnapshotRecord, 'key'>
 
   constructor() {
     super(kestrelDatabaseName)
@@ -119,6 +140,9 @@ export class KestrelDatabase extends Dexie {
       areas: 'id',
       meta: 'key',
       outbox: '++seq, &id, kind, state, ref',
+    })
+    this.version(3).stores({
+      claimSnapshot: 'key',
     })
   }
 }
