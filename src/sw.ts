@@ -9,6 +9,9 @@
  *
  * The exception is photos and documents (`/api/media/*`): cache first from `kestrel-media`, the
  * cache the page fills after each sync (lib/sync.ts), so an <img> or a document link works offline.
+ * The package names each file with its content version (`/api/media/:id?v=…`), so a changed file
+ * is a new URL and is fetched, never answered from the old copy; storing a version here deletes
+ * the file's other versions (the page also drops every URL the package no longer names).
  * Entries expire after two days (the package itself expires sooner), and the whole cache is
  * dropped rather than failing when the device runs out of space. The device erase deletes it.
  *
@@ -18,6 +21,7 @@
  * Later features add runtime caches here, named `kestrel-*` (photos, documents, map tiles), with
  * expiry and purgeOnQuotaError; the client's device erase deletes every cache except the precache.
  */
+import type { WorkboxPlugin } from 'workbox-core'
 import type { PrecacheEntry } from 'workbox-precaching'
 import { clientsClaim } from 'workbox-core'
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching'
@@ -34,6 +38,18 @@ const mediaPath = /^\/api\/media\/[^/]+$/
 /** Must match `mediaCacheName` and `prefetchHeader` in src/client/lib/sync.ts, which fills the cache. */
 const mediaCacheName = 'kestrel-media'
 const prefetchHeader = 'X-Kestrel-Prefetch'
+
+/** Deletes a file's older versions (same path, another `?v=`) once a version has been stored. */
+const dropOtherVersions: WorkboxPlugin = {
+  cacheDidUpdate: async ({ cacheName, request }) => {
+    const stored = new URL(request.url)
+    const cache = await caches.open(cacheName)
+    for (const key of await cache.keys()) {
+      const url = new URL(key.url)
+      if (url.pathname === stored.pathname && url.search !== stored.search) await cache.delete(key)
+    }
+  },
+}
 
 type SkipWaitingMessage = { type: 'SKIP_WAITING' }
 
@@ -58,7 +74,7 @@ registerRoute(
     cacheName: mediaCacheName,
     // The page stores entries with plain URL requests; compression headers must not split them.
     matchOptions: { ignoreVary: true },
-    plugins: [new ExpirationPlugin({ maxAgeSeconds: 2 * 24 * 60 * 60, purgeOnQuotaError: true })],
+    plugins: [new ExpirationPlugin({ maxAgeSeconds: 2 * 24 * 60 * 60, purgeOnQuotaError: true }), dropOtherVersions],
   }),
 )
 

@@ -11,8 +11,10 @@
  *
  * Photos and documents: after each sync every URL the package names that Cache Storage
  * (`kestrel-media`) does not hold yet is downloaded, four at a time, those of people linked from
- * briefing items first; media of people no longer on the device are deleted. The service worker
- * answers `/api/media/*` from that cache, so photos and documents open offline.
+ * briefing items first; media of people no longer on the device are deleted. URLs carry the file's
+ * content version (`?v=`), so a changed file is downloaded again and its old version, no longer
+ * named, is deleted. The service worker answers `/api/media/*` from that cache, so photos and
+ * documents open offline.
  *
  * Offline behaviour: no sync is attempted while the browser reports no network; a failed one
  * leaves the package as it was, and screens keep showing it until its `staleAfter` passes. A full

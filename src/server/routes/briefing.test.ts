@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { randomUUID } from 'node:crypto'
 import { upsertPeople } from '../importers/people.ts'
 import { verifyAuditChain } from '../store/audit.ts'
+import { mediaVersion, putMedia } from '../store/media.ts'
 import { createTestApp, type TestApp } from '../testing/app.ts'
 import { forEachStore } from '../testing/stores.ts'
 
@@ -13,7 +14,7 @@ forEachStore('briefing, sync and audit routes', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind)
     await upsertPeople(t.store.db, t.store.dialect, [{ id: 'P1', surname: 'Plain', forenames: 'Pat', dob: '1993-04-04', areaId: 'test-area' }])
-    await t.store.db.insertInto('media').values({ id: 'M1', personId: 'P1', kind: 'document', title: 'Warrant.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 demo'), createdAt: new Date().toISOString() }).execute()
+    await putMedia(t.store.db, t.store.dialect, { id: 'M1', personId: 'P1', kind: 'document', title: 'Warrant.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 demo') })
     analyst = await t.signIn('3001')
     officer = await t.signIn('1001')
     supervisor = await t.signIn('2001')
@@ -36,7 +37,7 @@ forEachStore('briefing, sync and audit routes', (kind) => {
     const delta = await t.app.inject({ method: 'GET', url: `/api/sync?cursor=${before.json().cursor}`, cookies: officer })
     expect(delta.json().put.briefingItems.map((i: { id: string }) => i.id)).toEqual([created.json().id])
     expect(delta.json().put.people.map((p: { id: string }) => p.id)).toEqual(['P1'])
-    expect(delta.json().media).toEqual(['/api/media/M1'])
+    expect(delta.json().media).toEqual([`/api/media/M1?v=${mediaVersion(Buffer.from('%PDF-1.4 demo'))}`])
   })
 
   it('refuses an item whose links do not exist, or whose window ends before it starts', async () => {
@@ -75,7 +76,33 @@ forEachStore('briefing, sync and audit routes', (kind) => {
     expect(response.headers['content-type']).toBe('application/pdf')
     expect(response.headers['cache-control']).toBe('private, no-store')
     expect(response.body).toBe('%PDF-1.4 demo')
+    const versioned = await t.app.inject({ method: 'GET', url: `/api/media/M1?v=${mediaVersion(Buffer.from('%PDF-1.4 demo'))}`, cookies: officer })
+    expect(versioned.body).toBe('%PDF-1.4 demo')
     expect((await t.app.inject({ method: 'GET', url: '/api/media/nope', cookies: officer })).statusCode).toBe(404)
+  })
+
+  it('gives a changed document a new URL in the next delta, so devices fetch it again', async () => {
+    type Person = { id: string; documents: { id: string; url: string }[] }
+    const documentUrl = (body: { put: { people: Person[] } }) => body.put.people.find((p) => p.id === 'P1')?.documents.find((d) => d.id === 'M1')?.url
+    const before = (await t.app.inject({ method: 'GET', url: '/api/sync', cookies: officer })).json()
+    const oldUrl = documentUrl(before)
+    expect(oldUrl).toMatch(/^\/api\/media\/M1\?v=[0-9a-f]{16}$/)
+
+    await putMedia(t.store.db, t.store.dialect, { id: 'M1', personId: 'P1', kind: 'document', title: 'Warrant.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 amended') })
+    const delta = (await t.app.inject({ method: 'GET', url: `/api/sync?cursor=${before.cursor}`, cookies: officer })).json()
+    const newUrl = documentUrl(delta)
+    expect(newUrl).toMatch(/^\/api\/media\/M1\?v=[0-9a-f]{16}$/)
+    expect(newUrl).not.toBe(oldUrl)
+    expect(delta.media).toContain(newUrl)
+    expect(delta.media).not.toContain(oldUrl)
+    const served = await t.app.inject({ method: 'GET', url: newUrl!, cookies: officer })
+    expect(served.body).toBe('%PDF-1.4 amended')
+
+    // The same bytes again (a nightly extract reloaded) change nothing: no re-download.
+    await putMedia(t.store.db, t.store.dialect, { id: 'M1', personId: 'P1', kind: 'document', title: 'Warrant.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 amended') })
+    const quiet = (await t.app.inject({ method: 'GET', url: `/api/sync?cursor=${delta.cursor}`, cookies: officer })).json()
+    expect(documentUrl(quiet)).toBeUndefined()
+    expect(quiet.media).toEqual([])
   })
 
   it('finds people, vehicles and addresses for authors to link, and audits each search', async () => {

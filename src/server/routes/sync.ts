@@ -42,7 +42,13 @@ const syncRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/media/:id', {
     config: { access: readers },
-    schema: { summary: 'A photo or document named by the package', params: z.strictObject({ id: z.string().min(1).max(64) }) },
+    schema: {
+      summary: 'A photo or document named by the package',
+      params: z.strictObject({ id: z.string().min(1).max(64) }),
+      // The content version in the package's URL (store/media.ts): it names the copy for caches;
+      // the answer is always the current file.
+      querystring: z.strictObject({ v: z.string().max(64).optional() }),
+    },
   }, async (request, reply) => {
     const media = await db.selectFrom('media').select(['contentType', 'bytes', 'title']).where('id', '=', request.params.id).executeTakeFirst()
     if (!media) throw notFound('That photo or document')

@@ -11,6 +11,7 @@
  */
 import type { Insertable } from 'kysely'
 import type { Store } from '../store/db.ts'
+import { mediaVersion } from '../store/media.ts'
 import type { Database, MediaTable } from '../store/schema.ts'
 import { generateAccounts, hashDemoPassword } from './accounts.ts'
 import { buildGazetteer, generateAddresses } from './addresses.ts'
@@ -149,7 +150,7 @@ export async function seedDemoForce(store: Store, options: SeedOptions): Promise
 
 function media(person: Person, kind: MediaTable['kind'], title: string, contentType: string, bytes: Buffer,
   createdAt: string): Insertable<MediaTable> {
-  return { id: `${kind === 'photo' ? 'photo' : 'doc'}-${person.id}`, personId: person.id, kind, title, contentType, bytes, createdAt }
+  return { id: `${kind === 'photo' ? 'photo' : 'doc'}-${person.id}`, personId: person.id, kind, title, contentType, bytes, version: mediaVersion(bytes), createdAt }
 }
 
 const markerLabels = new Map(demoMarkerTypes.map((m) => [m.code, m.label]))

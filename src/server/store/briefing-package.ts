@@ -13,7 +13,7 @@
 import type { Kysely } from 'kysely'
 import type { SyncResponse } from '../../shared/api/sync.ts'
 import { changesSince, latestChangeSeq } from './changes.ts'
-import { chunks, loadAddresses, loadBriefingItems, loadPeople, loadVehicles, mediaUrl } from './intel.ts'
+import { chunks, loadAddresses, loadBriefingItems, loadPeople, loadVehicles } from './intel.ts'
 import type { Database, UserRow } from './schema.ts'
 
 export type PackageUser = Pick<UserRow, 'id' | 'collarNumber' | 'role' | 'areaId'>
@@ -165,7 +165,7 @@ export async function buildSync(
   const media = new Set<string>()
   for (const p of people) {
     if (p.photoUrl) media.add(p.photoUrl)
-    for (const d of p.documents) media.add(mediaUrl(d.id))
+    for (const d of p.documents) media.add(d.url)
   }
   const sortIds = (set: Set<string>) => [...set].sort()
   return {

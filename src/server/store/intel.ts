@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely'
 import type { AddressRecord, BriefingItem, Condition, PersonRecord, VehicleRecord, Wanted } from '../../shared/api/intel.ts'
+import { mediaUrl } from './media.ts'
 import type { Database } from './schema.ts'
 
 const BATCH = 500
@@ -28,19 +29,21 @@ function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
 }
 
 const parse = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback)
-export const mediaUrl = (id: string) => `/api/media/${encodeURIComponent(id)}`
 
 export async function loadPeople(db: Kysely<Database>, ids: readonly string[]): Promise<PersonRecord[]> {
   const out: PersonRecord[] = []
   for (const batch of chunks([...new Set(ids)])) {
-    const [people, wanted, conditions, contacts, documents, links] = await Promise.all([
+    const [people, wanted, conditions, contacts, documents, links, photos] = await Promise.all([
       db.selectFrom('people').selectAll().where('id', 'in', batch).execute(),
       db.selectFrom('wanted').selectAll().where('personId', 'in', batch).execute(),
       db.selectFrom('conditions').selectAll().where('personId', 'in', batch).execute(),
       db.selectFrom('contacts').selectAll().where('personId', 'in', batch).orderBy('at', 'desc').execute(),
-      db.selectFrom('media').select(['id', 'personId', 'title', 'contentType']).where('kind', '=', 'document').where('personId', 'in', batch).execute(),
+      db.selectFrom('media').select(['id', 'personId', 'title', 'contentType', 'version']).where('kind', '=', 'document').where('personId', 'in', batch).execute(),
       db.selectFrom('personLinks').selectAll().where('personId', 'in', batch).execute(),
+      db.selectFrom('people').innerJoin('media', 'media.id', 'people.photoMediaId').select(['media.id', 'media.version'])
+        .where('people.id', 'in', batch).execute(),
     ])
+    const photoVersion = new Map(photos.map((m) => [m.id, m.version]))
     const wantedBy = new Map(wanted.map((w) => [w.personId, w]))
     const conditionsBy = groupBy(conditions, (c) => c.personId)
     const contactsBy = groupBy(contacts, (c) => c.personId)
@@ -59,7 +62,7 @@ export async function loadPeople(db: Kysely<Database>, ids: readonly string[]): 
         warningMarkers: parse(p.warningMarkers, []),
         areaId: p.areaId,
         addressId: p.addressId,
-        photoUrl: p.photoMediaId ? mediaUrl(p.photoMediaId) : null,
+        photoUrl: p.photoMediaId ? mediaUrl(p.photoMediaId, photoVersion.get(p.photoMediaId) ?? '') : null,
         wanted: w ? {
           priority: w.priority as Wanted['priority'],
           offence: w.offence,
@@ -73,7 +76,7 @@ export async function loadPeople(db: Kysely<Database>, ids: readonly string[]): 
           id: c.id, kind: c.kind, details: parse(c.details, {}), addressId: c.addressId, validFrom: c.validFrom, validTo: c.validTo,
         })),
         contacts: (contactsBy.get(p.id) ?? []).map(({ at, type, place, summary }) => ({ at, type, place, summary })),
-        documents: (documentsBy.get(p.id) ?? []).map((d) => ({ id: d.id, title: d.title, contentType: d.contentType, url: mediaUrl(d.id) })),
+        documents: (documentsBy.get(p.id) ?? []).map((d) => ({ id: d.id, title: d.title, contentType: d.contentType, url: mediaUrl(d.id, d.version) })),
         links: (linksBy.get(p.id) ?? []).map((l) => ({ kind: l.kind, id: l.targetId, relation: l.relation })),
         updatedAt: p.updatedAt,
       })

@@ -148,6 +148,8 @@ export type MediaTable = {
   title: string
   contentType: string
   bytes: Buffer
+  /** The content version, part of the file's URL (store/media.ts) */
+  version: string
   createdAt: string
 }
 
