@@ -20,6 +20,7 @@ import securityHeaders from './plugins/security-headers.ts'
 import storePlugin from './plugins/store.ts'
 import adminRoutes from './routes/admin.ts'
 import auditRoutes from './routes/audit.ts'
+import checkRoutes from './routes/checks.ts'
 import authRoutes from './routes/auth.ts'
 import briefingRoutes from './routes/briefing.ts'
 import eventRoutes from './routes/events.ts'
@@ -74,6 +75,7 @@ export async function buildApp({ config, store, closeStore = true, logger }: App
   await app.register(briefingRoutes)
   await app.register(syncRoutes)
   await app.register(auditRoutes)
+  await app.register(checkRoutes)
   await app.register(searchRoutes)
   await app.register(wantedRoutes)
   await app.register(eventRoutes)

@@ -7,7 +7,8 @@
 import fs from 'node:fs'
 import readline from 'node:readline'
 import { z } from 'zod'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
+import { birthYearOf, personMatchKeys } from '../../shared/matching/keys.ts'
 import { lockChangeLog, recordChanges } from '../store/changes.ts'
 import type { DialectName } from '../store/dialect.ts'
 import type { Database } from '../store/schema.ts'
@@ -49,7 +50,8 @@ export async function upsertPeople(
   db: Kysely<Database>, dialect: DialectName, people: (PersonImport & { photoMediaId?: string | null })[], now = new Date().toISOString(),
 ): Promise<void> {
   for (let i = 0; i < people.length; i += BATCH) {
-    const rows = people.slice(i, i + BATCH).map((p) => ({
+    const batch = people.slice(i, i + BATCH)
+    const rows = batch.map((p) => ({
       id: p.id,
       surname: p.surname,
       forenames: p.forenames,
@@ -78,8 +80,19 @@ export async function upsertPeople(
         updatedAt: eb.ref('excluded.updatedAt'),
       }))).execute()
       await recordChanges(trx, 'person', rows.map((r) => r.id))
+      await replaceMatchKeys(trx, batch)
     })
   }
+}
+
+/** A person's check search keys follow their names, aliases and date of birth. */
+async function replaceMatchKeys(trx: Transaction<Database>, people: PersonImport[]): Promise<void> {
+  await trx.deleteFrom('personMatchKeys').where('personId', 'in', people.map((p) => p.id)).execute()
+  const keys = people.flatMap((p) => {
+    const birthYear = birthYearOf(p.dob)
+    return personMatchKeys(p).map((key) => ({ key, birthYear, personId: p.id }))
+  })
+  for (let i = 0; i < keys.length; i += BATCH) await trx.insertInto('personMatchKeys').values(keys.slice(i, i + BATCH)).execute()
 }
 
 function describeIssues(error: z.ZodError): string {

@@ -37,6 +37,13 @@ export type SessionTable = {
   userAgent: string | null
 }
 
+/** Search keys for person checks (src/shared/matching/keys.ts), kept by upsertPeople. */
+export type PersonMatchKeyTable = {
+  key: string
+  birthYear: number | null
+  personId: string
+}
+
 export type AuditTable = {
   id: Generated<number>
   at: string
@@ -240,6 +247,7 @@ export type Database = {
   warningMarkerTypes: WarningMarkerTypeTable
   addresses: AddressTable
   people: PersonTable
+  personMatchKeys: PersonMatchKeyTable
   wanted: WantedTable
   conditions: ConditionTable
   vehicles: VehicleTable

@@ -1,0 +1,64 @@
+/**
+ * Name normalisation for identity matching: the one place that decides when two written names are
+ * "the same text". Case, accents, spacing and punctuation never matter; Mc and Mac are one prefix;
+ * O'Brien, O Brien and OBrien are one name. Pure: runs on the server and on the device.
+ */
+import { doubleMetaphone } from 'double-metaphone'
+
+/** Lower case, accents removed, letters only; `Mc` written as `mac` so McDonald finds MacDonald. */
+export function normaliseName(text: string): string {
+  const letters = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '')
+  return letters.startsWith('mc') ? `mac${letters.slice(2)}` : letters
+}
+
+/**
+ * The parts of a written name: each word or each half of a double-barrelled name, normalised,
+ * plus the whole name run together when it has several parts ("Smith-Jones" gives smith, jones and
+ * smithjones). A prefix written as its own word (O Brien, Mac Donald, De Souza) joins the next word.
+ */
+export function nameParts(text: string): string[] {
+  const words = text.split(/[\s\-–,/.]+/).map((w) => w.replace(/['’`]/g, '')).filter((w) => normaliseName(w).length > 0)
+  const joined: string[] = []
+  for (let i = 0; i < words.length; i++) {
+    const word = normaliseName(words[i]!)
+    if (PREFIXES.has(word) && i + 1 < words.length) {
+      joined.push(word + normaliseName(words[++i]!))
+    } else {
+      joined.push(word)
+    }
+  }
+  const parts = new Set(joined)
+  if (joined.length > 1) parts.add(joined.join(''))
+  return [...parts]
+}
+const PREFIXES = new Set(['o', 'mac', 'de', 'da', 'di', 'van', 'von', 'le', 'la', 'al', 'el', 'st', 'du'])
+
+/** Double Metaphone codes of a normalised name part: spelling variants and transliterations share one. */
+export function phoneticCodes(part: string): string[] {
+  if (part.length === 0) return []
+  const [primary, secondary] = doubleMetaphone(part)
+  return primary === secondary || !secondary ? [primary] : [primary, secondary]
+}
+
+/**
+ * Every string one typing slip away from `word` (a letter dropped, added, changed, or two
+ * neighbours swapped), for finding a surname typed with one mistake. Words shorter than four
+ * letters get none: their one-slip neighbours are mostly other real names.
+ */
+export function oneSlipVariants(word: string): string[] {
+  if (word.length < 4) return []
+  const out = new Set<string>()
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz'
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i)
+    const tail = word.slice(i)
+    if (tail.length > 0) out.add(head + tail.slice(1))
+    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2))
+    for (const c of alphabet) {
+      out.add(head + c + tail)
+      if (tail.length > 0 && c !== tail[0]) out.add(head + c + tail.slice(1))
+    }
+  }
+  out.delete(word)
+  return [...out]
+}
