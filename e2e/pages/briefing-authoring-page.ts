@@ -10,6 +10,16 @@ export class BriefingAuthoringPage {
   readonly wholeForce: Locator
   readonly publishButton: Locator
   readonly published: Locator
+  readonly drawOnMapButton: Locator
+  readonly map: Locator
+  readonly areaPoints: Locator
+  readonly areaStatus: Locator
+  readonly latitude: Locator
+  readonly longitude: Locator
+  readonly addPointButton: Locator
+  readonly undoPointButton: Locator
+  readonly clearAreaButton: Locator
+  readonly problems: Locator
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Write briefing', exact: true, level: 1 })
@@ -20,10 +30,25 @@ export class BriefingAuthoringPage {
     this.wholeForce = page.getByRole('checkbox', { name: 'Whole force' })
     this.publishButton = page.getByRole('button', { name: 'Publish' })
     this.published = page.getByRole('status').filter({ hasText: 'Published' })
+    this.drawOnMapButton = page.getByRole('button', { name: 'Draw on the map' })
+    this.map = page.getByRole('region', { name: /^Map for drawing the area/ })
+    this.areaPoints = page.getByRole('list', { name: 'Points of the drawn area' }).getByRole('listitem')
+    this.areaStatus = page.getByRole('group', { name: 'Drawn area' }).getByRole('status')
+    this.latitude = page.getByLabel('Latitude', { exact: true })
+    this.longitude = page.getByLabel('Longitude', { exact: true })
+    this.addPointButton = page.getByRole('button', { name: 'Add point' })
+    this.undoPointButton = page.getByRole('button', { name: 'Undo last point' })
+    this.clearAreaButton = page.getByRole('button', { name: 'Clear area' })
+    this.problems = page.getByRole('alert')
   }
 
   priority(n: 1 | 2 | 3): Locator {
     return this.page.getByRole('radio', { name: `Priority ${n}`, exact: true })
+  }
+
+  /** Adds a point to the drawn area by clicking the map this far from its top left corner. */
+  async clickMap(x: number, y: number): Promise<void> {
+    await this.map.click({ position: { x, y } })
   }
 
   item(title: string): Locator {

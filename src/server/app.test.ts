@@ -70,6 +70,7 @@ describe('API conventions', () => {
       expect(scriptSrc).toBe("script-src 'self'")
       expect(csp).toContain("frame-ancestors 'none'")
       expect(csp).toContain("object-src 'none'")
+      expect(csp).toContain('https://tile.openstreetmap.org')
       expect(response.headers['x-content-type-options']).toBe('nosniff')
       expect(response.headers['referrer-policy']).toBe('no-referrer')
       expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/)

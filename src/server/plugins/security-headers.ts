@@ -1,10 +1,13 @@
 /**
  * Security headers on every response. The Content-Security-Policy allows scripts only from our own
  * origin (no inline script), no framing, and no referrer leaves the app. Style attributes stay
- * allowed because React and Leaflet position elements with inline styles.
+ * allowed because React and Leaflet position elements with inline styles. Images may also come from
+ * the map tile server (src/shared/map-tiles.ts); the map asks for its tiles with the app's origin
+ * as referrer, which the tile server's usage policy requires, and never a page address.
  */
 import fp from 'fastify-plugin'
 import helmet from '@fastify/helmet'
+import { mapTiles } from '../../shared/map-tiles.ts'
 
 export default fp(async (app, options: { imageSources?: string[] }) => {
   await app.register(helmet, {
@@ -14,7 +17,7 @@ export default fp(async (app, options: { imageSources?: string[] }) => {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:', ...(options.imageSources ?? [])],
+        imgSrc: ["'self'", 'data:', 'blob:', mapTiles.origin, ...(options.imageSources ?? [])],
         connectSrc: ["'self'"],
         fontSrc: ["'self'"],
         mediaSrc: ["'self'", 'blob:'],

@@ -214,7 +214,6 @@ export function AuthoringPage() {
           key={formKey}
           heading={editing.mode === 'new' ? 'New briefing item' : `Edit “${editing.item.title}”`}
           initial={editing.mode === 'new' ? newDraft(new Date()) : draftFromItem(editing.item, labelFor)}
-          polygon={editing.mode === 'edit' ? editing.item.polygon : null}
           areas={areas}
           submitLabel={editing.mode === 'new' ? 'Publish' : 'Save changes'}
           busy={save.isPending || !online}

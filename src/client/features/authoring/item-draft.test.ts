@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { draftToInput, fromDateTimeLocal, newDraft, toDateTimeLocal, type ItemDraft } from './item-draft.ts'
+import { draftToInput, fromDateTimeLocal, newDraft, parsePoint, toDateTimeLocal, type ItemDraft } from './item-draft.ts'
 
 describe('datetime-local values', () => {
   it('round-trip through ISO instants in the device time zone', () => {
@@ -22,7 +22,7 @@ describe('draftToInput', () => {
     expect(draftToInput(draft).problems).toEqual([
       'Give the item a title.',
       'The end must be after the start.',
-      'Choose at least one area, or the whole force.',
+      'Choose at least one area, the whole force, or draw an area.',
       'Say who the task is for.',
     ])
   })
@@ -48,5 +48,28 @@ describe('draftToInput', () => {
       validFrom: new Date(2026, 10, 25, 6, 0).toISOString(),
       validTo: new Date(2026, 10, 25, 18, 0).toISOString(),
     })
+  })
+
+  it('sends a drawn area of three or more points, and no polygon when none is drawn', () => {
+    const square = [{ lat: 52.48, lng: -1.9 }, { lat: 52.49, lng: -1.9 }, { lat: 52.49, lng: -1.88 }]
+    const drawn = draftToInput({ ...newDraft(now), title: 'Canal patrol', polygon: square })
+    expect(drawn.problems).toEqual([])
+    expect(drawn.input).toMatchObject({ areaIds: [], polygon: square })
+    expect(draftToInput({ ...newDraft(now), title: 'Canal patrol', wholeForce: true }).input?.polygon).toBeNull()
+  })
+
+  it('refuses a drawn area of fewer than three points, saying how many more it needs', () => {
+    const result = draftToInput({ ...newDraft(now), title: 'Canal patrol', wholeForce: true, polygon: [{ lat: 52.48, lng: -1.9 }, { lat: 52.49, lng: -1.9 }] })
+    expect(result.input).toBeNull()
+    expect(result.problems).toEqual(['The drawn area needs at least 3 points; it has 2. Add 1 more, or clear it.'])
+  })
+})
+
+describe('parsePoint', () => {
+  it('reads a typed latitude and longitude, rounded, or says what is wrong', () => {
+    expect(parsePoint(' 52.48621234 ', '-1.8904')).toEqual({ point: { lat: 52.486212, lng: -1.8904 }, problem: null })
+    expect(parsePoint('', '-1.89').problem).toContain('latitude')
+    expect(parsePoint('91', '-1.89').problem).toContain('latitude')
+    expect(parsePoint('52.4', 'west').problem).toContain('longitude')
   })
 })

@@ -1,10 +1,11 @@
 /**
  * The briefing item form's state and its translation to and from the API: datetime-local values
- * (the author's local time) to ISO instants, "whole force" to no areas, and the checks worth
- * making before a request (the server makes them all again).
+ * (the author's local time) to ISO instants, "whole force" to no areas, a drawn area to a polygon
+ * of at least three points, and the checks worth making before a request (the server makes them
+ * all again).
  */
 import type { BriefingItemInput } from '../../../shared/api/briefing.ts'
-import type { BriefingItem, SubjectKind, Task } from '../../../shared/api/intel.ts'
+import type { BriefingItem, LatLng, SubjectKind, Task } from '../../../shared/api/intel.ts'
 
 export type DraftLink = { kind: SubjectKind; id: string; label: string }
 
@@ -14,6 +15,8 @@ export type ItemDraft = {
   priority: 1 | 2 | 3
   wholeForce: boolean
   areaIds: string[]
+  /** The drawn area's points in order; empty when none is drawn. */
+  polygon: LatLng[]
   validFrom: string
   validTo: string
   isTask: boolean
@@ -24,6 +27,24 @@ export type ItemDraft = {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
+
+/** Fewest points of a drawn area (the API's rule too). */
+export const minPolygonPoints = 3
+
+/** A point rounded to 6 decimal places (about 10 cm): more is noise from a click. */
+export function roundedPoint(lat: number, lng: number): LatLng {
+  const round = (n: number) => Math.round(n * 1e6) / 1e6
+  return { lat: round(lat), lng: round(lng) }
+}
+
+/** A typed latitude and longitude as a point, or why it is not one. */
+export function parsePoint(latText: string, lngText: string): { point: LatLng; problem: null } | { point: null; problem: string } {
+  const lat = Number(latText.trim())
+  const lng = Number(lngText.trim())
+  if (latText.trim() === '' || !Number.isFinite(lat) || lat < -90 || lat > 90) return { point: null, problem: 'Enter a latitude between -90 and 90, such as 52.4862.' }
+  if (lngText.trim() === '' || !Number.isFinite(lng) || lng < -180 || lng > 180) return { point: null, problem: 'Enter a longitude between -180 and 180, such as -1.8904.' }
+  return { point: roundedPoint(lat, lng), problem: null }
+}
 
 /** An instant as the value of an <input type="datetime-local">, in the device's time zone. */
 export function toDateTimeLocal(iso: string): string {
@@ -48,6 +69,7 @@ export function newDraft(now: Date, shiftHours = 12): ItemDraft {
     priority: 2,
     wholeForce: false,
     areaIds: [],
+    polygon: [],
     validFrom: toDateTimeLocal(from.toISOString()),
     validTo: toDateTimeLocal(new Date(from.getTime() + shiftHours * 3_600_000).toISOString()),
     isTask: false,
@@ -65,6 +87,7 @@ export function draftFromItem(item: BriefingItem, labelFor: (kind: SubjectKind, 
     priority: item.priority,
     wholeForce: item.areaIds.length === 0,
     areaIds: item.areaIds,
+    polygon: item.polygon ?? [],
     validFrom: toDateTimeLocal(item.validFrom),
     validTo: toDateTimeLocal(item.validTo),
     isTask: item.task !== null,
@@ -77,8 +100,8 @@ export function draftFromItem(item: BriefingItem, labelFor: (kind: SubjectKind, 
 
 export type DraftResult = { input: BriefingItemInput; problems: [] } | { input: null; problems: string[] }
 
-/** The API request for a draft, or what to fix first. Editing keeps the item's drawn area, if any. */
-export function draftToInput(draft: ItemDraft, polygon: BriefingItem['polygon'] = null): DraftResult {
+/** The API request for a draft, or what to fix first. */
+export function draftToInput(draft: ItemDraft): DraftResult {
   const problems: string[] = []
   const title = draft.title.trim()
   if (title === '') problems.push('Give the item a title.')
@@ -87,7 +110,11 @@ export function draftToInput(draft: ItemDraft, polygon: BriefingItem['polygon'] 
   if (validFrom === null) problems.push('Enter when the item starts.')
   if (validTo === null) problems.push('Enter when the item ends.')
   if (validFrom !== null && validTo !== null && Date.parse(validTo) <= Date.parse(validFrom)) problems.push('The end must be after the start.')
-  if (!draft.wholeForce && draft.areaIds.length === 0 && polygon === null) problems.push('Choose at least one area, or the whole force.')
+  const points = draft.polygon.length
+  if (points > 0 && points < minPolygonPoints) {
+    problems.push(`The drawn area needs at least ${minPolygonPoints} points; it has ${points}. Add ${minPolygonPoints - points} more, or clear it.`)
+  }
+  if (!draft.wholeForce && draft.areaIds.length === 0 && points === 0) problems.push('Choose at least one area, the whole force, or draw an area.')
   const assigneeId = draft.assigneeId.trim()
   if (draft.isTask && assigneeId === '') problems.push('Say who the task is for.')
   if (problems.length > 0 || validFrom === null || validTo === null) return { input: null, problems }
@@ -97,7 +124,7 @@ export function draftToInput(draft: ItemDraft, polygon: BriefingItem['polygon'] 
       body: draft.body,
       priority: draft.priority,
       areaIds: draft.wholeForce ? [] : draft.areaIds,
-      polygon,
+      polygon: points === 0 ? null : draft.polygon,
       validFrom,
       validTo,
       links: draft.links.map(({ kind, id }) => ({ kind, id })),

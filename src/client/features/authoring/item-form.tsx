@@ -8,6 +8,7 @@ import type { FormEvent } from 'react'
 import type { BriefingItemInput } from '../../../shared/api/briefing.ts'
 import type { BriefingItem, Task } from '../../../shared/api/intel.ts'
 import type { AreaRecord } from '../../lib/database.ts'
+import { AreaDrawing } from './area-drawing.tsx'
 import { draftToInput, type ItemDraft } from './item-draft.ts'
 import { LinkPicker } from './link-picker.tsx'
 
@@ -23,8 +24,6 @@ const priorities: readonly BriefingItem['priority'][] = [1, 2, 3]
 type Props = {
   heading: string
   initial: ItemDraft
-  /** An edited item's drawn area, kept as it is (drawing areas comes with the map). */
-  polygon: BriefingItem['polygon']
   areas: readonly AreaRecord[]
   submitLabel: string
   busy: boolean
@@ -33,7 +32,7 @@ type Props = {
   onCancel: () => void
 }
 
-export function ItemForm({ heading, initial, polygon, areas, submitLabel, busy, serverError, onSubmit, onCancel }: Props) {
+export function ItemForm({ heading, initial, areas, submitLabel, busy, serverError, onSubmit, onCancel }: Props) {
   const ids = { heading: useId(), title: useId(), body: useId(), from: useId(), to: useId(), taskType: useId(), assigneeKind: useId(), assignee: useId() }
   const [draft, setDraft] = useState(initial)
   const [problems, setProblems] = useState<string[]>([])
@@ -41,7 +40,7 @@ export function ItemForm({ heading, initial, polygon, areas, submitLabel, busy, 
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    const result = draftToInput(draft, polygon)
+    const result = draftToInput(draft)
     setProblems(result.problems)
     if (result.input !== null) onSubmit(result.input)
   }
@@ -100,8 +99,8 @@ export function ItemForm({ heading, initial, polygon, areas, submitLabel, busy, 
               </label>
             ))}
           </div>
-          {polygon !== null ? <p className="hint">This item also has a drawn area, which is kept.</p> : null}
         </fieldset>
+        <AreaDrawing points={draft.polygon} onChange={(points) => set('polygon', points)} />
         <div className="form-row">
           <div className="field">
             <label htmlFor={ids.from}>Valid from</label>
