@@ -1,8 +1,8 @@
 /**
  * Briefing: the officer's briefing items for today, from the device, unread first and then by
  * priority, each acknowledged with one tap. Items starting later in the shift are listed after.
- * Supervisors and analysts see the same briefing and its tasks' progress; officers accept tasks and
- * record results here.
+ * Above the items, task progress (task-progress.tsx): an officer's own tasks, or for supervisors and
+ * analysts every task, with the way to read receipts. Officers accept tasks and record results here.
  *
  * Offline behaviour: everything comes from the package on the device, with "Last updated …" at the
  * top; acknowledgements and task updates made offline are sent when the device reconnects. A
@@ -17,6 +17,7 @@ import { isCurrent, isUpcoming, sortBriefing } from '../../lib/briefing-order.ts
 import { useNow } from '../../lib/package-data.ts'
 import { useSignedInUser } from '../../lib/session.ts'
 import { BriefingItemCard } from './briefing-item-card.tsx'
+import { TaskProgress } from './task-progress.tsx'
 import { useAreaNames, useBriefingItems, useBriefingOps, useLinkLabels } from './use-briefing.ts'
 
 function BriefingList() {
@@ -54,6 +55,7 @@ function BriefingList() {
 
   return (
     <>
+      <TaskProgress items={[...current, ...upcoming]} user={user} />
       {current.length === 0 ? (
         <EmptyState>There are no briefing items for you right now.</EmptyState>
       ) : (

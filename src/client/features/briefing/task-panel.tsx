@@ -8,9 +8,9 @@ import type { FormEvent } from 'react'
 import type { Task } from '../../../shared/api/intel.ts'
 import { changeTask } from '../../lib/briefing-actions.ts'
 import { formatDayTime } from '../../lib/date-format.ts'
+import { taskStatusNames } from './task-text.ts'
 
 const taskTypeNames: Record<Task['type'], string> = { patrol: 'Patrol', arrest: 'Arrest attempt', visit: 'Visit', other: 'Task' }
-const statusNames: Record<Task['status'], string> = { open: 'Open', accepted: 'Accepted', done: 'Done' }
 
 function assigneeText(task: Task, collarNumber: string, areaNames: ReadonlyMap<string, string>): string {
   const { kind, id } = task.assignee
@@ -69,7 +69,7 @@ export function TaskPanel({ itemId, task, collarNumber, canAct, areaNames }: Pro
         <div>
           <dt>Status</dt>
           <dd>
-            <span className={`task-status task-status--${task.status}`}>{statusNames[task.status]}</span>
+            <span className={`task-status task-status--${task.status}`}>{taskStatusNames[task.status]}</span>
           </dd>
         </div>
         {task.updatedBy !== null && task.updatedAt !== null ? (
