@@ -2,13 +2,16 @@
  * Briefing on the move (issue 3): the package downloads at sign-in, the briefing, a person's
  * profile with photo and warning markers and a PDF all work hard offline (the service worker's own
  * requests cut too), what the officer did offline reaches the server on reconnect, and a new item
- * arrives in a small delta, not a full download. Analysts write items through the API here (and
- * through the app in the authoring test), so each test controls exactly what it expects to see.
+ * arrives in a small delta, not a full download. An officer records task results, online and with
+ * no signal, and the server has them once the device reconnects. Analysts write items through the
+ * API here (and through the app, drawing an area on the map, in the authoring test), so each test
+ * controls exactly what it expects to see.
  *
- * Accounts: officers 1190-1197 and analysts 3004-3005 are used by no other spec.
+ * Accounts: officers 1185-1187 and 1190-1197 and analysts 3004-3005 are used by no other spec.
  */
 import type { APIRequestContext, Page, PlaywrightWorkerArgs, TestInfo } from '@playwright/test'
 import type { BriefingItemInput } from '../src/shared/api/briefing.ts'
+import { z } from 'zod'
 import { briefingItemSchema, type PersonRecord } from '../src/shared/api/intel.ts'
 import { syncResponseSchema } from '../src/shared/api/sync.ts'
 import { readDeviceData } from './device-data.ts'
@@ -22,10 +25,12 @@ import { LockScreen } from './pages/lock-screen.ts'
 const projects = ['phone', 'tablet', 'terminal'] as const
 
 /** This spec's officers: one per project and purpose, outside the range fixtures.ts hands out. */
-function briefingOfficer(testInfo: TestInfo, purpose: 'offline' | 'stale'): string {
+const firstCollar = { offline: 1195, stale: 1190, 'task-result': 1185 } as const
+
+function briefingOfficer(testInfo: TestInfo, purpose: keyof typeof firstCollar): string {
   const project = projects.findIndex((name) => name === testInfo.project.name)
   if (project < 0) throw new Error(`no collar numbers set aside for project "${testInfo.project.name}"`)
-  return String((purpose === 'offline' ? 1195 : 1190) + project)
+  return String(firstCollar[purpose] + project)
 }
 
 /** An analyst signed in over the API (a station terminal without a browser). */
@@ -40,6 +45,14 @@ async function publish(api: APIRequestContext, input: BriefingItemInput) {
   const response = await api.post('/api/briefing/items', { data: input })
   expect(response.status(), await response.text()).toBe(201)
   return briefingItemSchema.parse(await response.json())
+}
+
+/** An item's task as the server holds it now. */
+async function serverTask(api: APIRequestContext, itemId: string) {
+  const response = await api.get('/api/briefing/items')
+  expect(response.status()).toBe(200)
+  const items = z.object({ items: z.array(briefingItemSchema) }).parse(await response.json()).items
+  return items.find((item) => item.id === itemId)?.task ?? null
 }
 
 /** A wanted person with a photo, a PDF and an officer-safety marker: every device holds them. */
@@ -178,6 +191,70 @@ test('the briefing works hard offline, and a new item arrives in a small delta',
   await analyst.dispose()
 })
 
+test('an officer records task results, online and with no signal', async ({ page, context, playwright, baseURL }, testInfo) => {
+  const collar = briefingOfficer(testInfo, 'task-result')
+  const analyst = await analystApi(playwright, baseURL, '3004')
+  const task = (title: string, body: string): BriefingItemInput => ({
+    title: `${title} (${testInfo.project.name}, e2e ${runId})`,
+    body,
+    priority: 2,
+    areaIds: [],
+    validFrom: inHours(-0.1),
+    validTo: inHours(6),
+    links: [],
+    task: { type: 'visit', assignee: { kind: 'officer', id: collar } },
+  })
+  const online = await publish(analyst, task('Visit the corner shop', 'Reassurance visit after last night.'))
+  const offline = await publish(analyst, task('Check the canal towpath', 'Report any rough sleepers.'))
+
+  await signInOnDevice(page, collar)
+  await new AppShell(page).waitForOfflineReady()
+  const briefing = new BriefingPage(page)
+  await briefing.open()
+  await expect(briefing.item(online.title)).toBeVisible({ timeout: 30_000 })
+  // Both tasks head the briefing under "Your tasks" (with any the officer's area has).
+  await expect(briefing.yourTask(online.title)).toContainText('Open')
+  await expect(briefing.yourTask(offline.title)).toContainText('Open')
+
+  // Online: a result needs words; once recorded the task is done, here and on the server.
+  await briefing.recordResultButton(online.title).click()
+  await expect(briefing.item(online.title).getByRole('alert')).toHaveText('Write what happened before recording the result.')
+  await briefing.resultField(online.title).fill('Spoke to the owner; no further problems.')
+  await briefing.recordResultButton(online.title).click()
+  await expect(briefing.taskStatus(online.title, 'Done')).toBeVisible()
+  await expect(briefing.item(online.title)).toContainText('Result: Spoke to the owner; no further problems.')
+  await expect(briefing.recordResultButton(online.title)).toBeHidden()
+  await expect(briefing.yourTask(online.title)).toContainText(/Done by you\s*Result: Spoke to the owner; no further problems\./)
+  await expect.poll(() => serverTask(analyst, online.id), { timeout: 30_000 }).toMatchObject({
+    status: 'done',
+    result: 'Spoke to the owner; no further problems.',
+    updatedBy: collar,
+  })
+
+  // Hard offline: the result is kept on the device, survives a reload, and waits to send.
+  await context.setOffline(true)
+  await context.route('**/*', (route) => route.abort('internetdisconnected'))
+  await briefing.resultField(offline.title).fill('Towpath clear at 14:10.')
+  await briefing.recordResultButton(offline.title).click()
+  await expect(briefing.taskStatus(offline.title, 'Done')).toBeVisible()
+  await expect(briefing.waitingToSend(offline.title)).toBeVisible()
+  await page.reload()
+  await expect(briefing.heading).toBeVisible()
+  await expect(briefing.taskStatus(offline.title, 'Done')).toBeVisible()
+  await expect(briefing.item(offline.title)).toContainText('Result: Towpath clear at 14:10.')
+  await expect(briefing.waitingToSend(offline.title)).toBeVisible()
+  await expect(briefing.yourTask(offline.title)).toContainText(/Done by you\s*Result: Towpath clear at 14:10\./)
+  expect(await serverTask(analyst, offline.id), 'nothing reached the server while offline').toMatchObject({ status: 'open', result: null })
+
+  // Reconnect: the outbox sends the result and the server has it.
+  await context.unrouteAll({ behavior: 'ignoreErrors' })
+  await context.setOffline(false)
+  await expect.poll(async () => (await readDeviceData(page)).rows.outbox, { timeout: 30_000 }).toBe(0)
+  await expect(briefing.waitingToSend(offline.title)).toBeHidden()
+  expect(await serverTask(analyst, offline.id)).toMatchObject({ status: 'done', result: 'Towpath clear at 14:10.', updatedBy: collar })
+  await analyst.dispose()
+})
+
 test('a briefing past its expiry is not shown', async ({ page }, testInfo) => {
   const collar = briefingOfficer(testInfo, 'stale')
   await page.clock.install()
@@ -212,9 +289,31 @@ test('an analyst writes a briefing item in the app', async ({ page }, testInfo) 
   await authoring.text.fill('Briefing room closed for cleaning 14:00 to 15:00.')
   await authoring.priority(3).check()
   await authoring.wholeForce.check()
+
+  // A drawn area as well: two clicks on the map are not an area yet.
+  await authoring.drawOnMapButton.click()
+  await expect(authoring.map).toBeVisible()
+  await authoring.clickMap(120, 80)
+  await authoring.clickMap(320, 90)
+  await expect(authoring.areaPoints).toHaveCount(2)
+  await authoring.publishButton.click()
+  await expect(authoring.problems.filter({ hasText: 'The drawn area needs at least 3 points; it has 2.' })).toBeVisible()
+  // Undo one, type one (the keyboard way), click one more.
+  await authoring.undoPointButton.click()
+  await expect(authoring.areaPoints).toHaveCount(1)
+  await authoring.latitude.fill('52.4862')
+  await authoring.longitude.fill('-1.8904')
+  await authoring.addPointButton.click()
+  await expect(authoring.areaPoints.nth(1)).toContainText('Point 2: 52.48620, -1.89040')
+  await authoring.clickMap(220, 260)
+  await expect(authoring.areaStatus).toHaveText('An area of 3 points.')
   await authoring.publishButton.click()
   await expect(authoring.published).toBeVisible()
   await expect(authoring.item(title)).toBeVisible()
+  const saved = z.object({ items: z.array(briefingItemSchema) }).parse(await (await page.request.get('/api/briefing/items')).json())
+  const polygon = saved.items.find((item) => item.title === title)?.polygon
+  expect(polygon).toHaveLength(3)
+  expect(polygon?.[1]).toEqual({ lat: 52.4862, lng: -1.8904 })
 
   // The author's own device syncs and shows it in the briefing.
   const briefing = new BriefingPage(page)
