@@ -16,27 +16,29 @@ import type { Database } from './schema.ts'
 
 const parse = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback)
 
-/** The candidate ids for a person check, as `pickCandidates` would choose them. */
-export async function personCandidateIds(db: Kysely<Database>, query: PersonQuery): Promise<string[]> {
+/**
+ * The candidates for a person check, as `pickCandidates` would choose them (most distinct keys
+ * hit, then id), with the names and dates the ranking reads: one indexed query.
+ */
+export async function personCandidates(db: Kysely<Database>, query: PersonQuery) {
   const lookup = queryMatchKeys(query)
-  let select = db.selectFrom('personMatchKeys')
+  let hits = db.selectFrom('personMatchKeys')
     .select((eb) => ['personId', eb.fn.count<number>('key').distinct().as('hits')])
     .where('key', 'in', lookup.keys)
   const years = lookup.years
-  if (years) select = select.where((eb) => eb.or([eb('birthYear', 'in', years), eb('birthYear', 'is', null)]))
-  // `collate "C"`-free tie-break: ids are ASCII, and both databases order ASCII the same way.
-  const rows = await select.groupBy('personId').orderBy('hits', 'desc').orderBy('personId').limit(CANDIDATE_LIMIT).execute()
-  return rows.map((r) => r.personId)
+  if (years) hits = hits.where((eb) => eb.or([eb('birthYear', 'in', years), eb('birthYear', 'is', null)]))
+  // Ids are ASCII, which both databases order the same way as the device does.
+  const picked = hits.groupBy('personId').orderBy('hits', 'desc').orderBy('personId').limit(CANDIDATE_LIMIT)
+  const rows = await db.selectFrom(picked.as('picked')).innerJoin('people', 'people.id', 'picked.personId')
+    .select(['people.id', 'people.surname', 'people.forenames', 'people.dob', 'people.aliases']).execute()
+  return rows.map((p) => ({ ...p, aliases: parse<{ surname: string; forenames: string }[]>(p.aliases, []) }))
 }
 
 /** A person check: candidates best first, at most 20, with what confirms identity. */
 export async function checkPerson(db: Kysely<Database>, query: PersonQuery): Promise<PersonCandidate[]> {
-  const ids = await personCandidateIds(db, query)
-  if (ids.length === 0) return []
-  const names = (await db.selectFrom('people').select(['id', 'surname', 'forenames', 'dob', 'aliases']).where('id', 'in', ids).execute())
-    .map((p) => ({ ...p, aliases: parse<{ surname: string; forenames: string }[]>(p.aliases, []) }))
-  const ranked = rankCandidates(query, names, RESULT_LIMIT)
-  const records = new Map((await loadPeople(db, ranked.map((r) => r.person.id))).map((p) => [p.id, p]))
+  const ranked = rankCandidates(query, await personCandidates(db, query), RESULT_LIMIT)
+  if (ranked.length === 0) return []
+  const records = new Map((await loadPeople(db, ranked.map((r) => r.person.id), { identityOnly: true })).map((p) => [p.id, p]))
   return ranked.flatMap(({ person, score, matchedOn }) => {
     const p = records.get(person.id)
     if (!p) return []

@@ -30,16 +30,20 @@ function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
 
 const parse = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback)
 
-export async function loadPeople(db: Kysely<Database>, ids: readonly string[]): Promise<PersonRecord[]> {
+/**
+ * People in the device's shape. `identityOnly` leaves out contacts, documents and links (empty
+ * lists), for answers that only need to confirm who someone is, such as a check's candidates.
+ */
+export async function loadPeople(db: Kysely<Database>, ids: readonly string[], { identityOnly = false } = {}): Promise<PersonRecord[]> {
   const out: PersonRecord[] = []
   for (const batch of chunks([...new Set(ids)])) {
     const [people, wanted, conditions, contacts, documents, links, photos] = await Promise.all([
       db.selectFrom('people').selectAll().where('id', 'in', batch).execute(),
       db.selectFrom('wanted').selectAll().where('personId', 'in', batch).execute(),
       db.selectFrom('conditions').selectAll().where('personId', 'in', batch).execute(),
-      db.selectFrom('contacts').selectAll().where('personId', 'in', batch).orderBy('at', 'desc').execute(),
-      db.selectFrom('media').select(['id', 'personId', 'title', 'contentType', 'version']).where('kind', '=', 'document').where('personId', 'in', batch).execute(),
-      db.selectFrom('personLinks').selectAll().where('personId', 'in', batch).execute(),
+      identityOnly ? [] : db.selectFrom('contacts').selectAll().where('personId', 'in', batch).orderBy('at', 'desc').execute(),
+      identityOnly ? [] : db.selectFrom('media').select(['id', 'personId', 'title', 'contentType', 'version']).where('kind', '=', 'document').where('personId', 'in', batch).execute(),
+      identityOnly ? [] : db.selectFrom('personLinks').selectAll().where('personId', 'in', batch).execute(),
       db.selectFrom('people').innerJoin('media', 'media.id', 'people.photoMediaId').select(['media.id', 'media.version'])
         .where('people.id', 'in', batch).execute(),
     ])
