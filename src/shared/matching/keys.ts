@@ -8,13 +8,16 @@
  * - `p:<code>`  its Double Metaphone code (Smyth/Smith, Hussain/Hussein, Chowdhury/Choudhury)
  * - `c:<surname code>:<given-name code>`  surname and first forename together, the forename as every
  *   given name it may shorten (Bill -> William), which keeps common surnames selective
- * Aliases give keys too. A check also looks up its surname one typing slip away (`n:` only) and
- * its forenames as surnames (forenames and surname given the wrong way round).
+ * - `d:<part with one letter left out>`  for surnames typed with one slip: a check looks up its
+ *   surname part as `d:`, and each of its own deletions as `n:` and `d:`, so "Tailor", "Tyalor" and
+ *   "Talor" all find Taylor with a few dozen keys (symmetric delete)
+ * Aliases give keys too. A check also looks up its forenames as surnames (forenames and surname
+ * given the wrong way round).
  * Keys carry the person's birth year beside them; a check with a date or year looks only one year
  * either side (and at people whose date is not known).
  */
 import { parseGivenDob, yearsToSearch } from './dates.ts'
-import { nameParts, normaliseName, oneSlipVariants, phoneticCodes } from './names.ts'
+import { deletions, nameParts, normaliseName, phoneticCodes } from './names.ts'
 import { givenNamesOf } from './nicknames.ts'
 
 export type NameRecord = { surname: string; forenames: string; dob: string | null; aliases?: readonly { surname: string; forenames: string }[] }
@@ -30,6 +33,7 @@ function surnameKeys(surname: string, forenames: string, into: Set<string>) {
   const givenCodes = firstForename ? [...new Set(givenNamesOf(firstForename).flatMap(phoneticCodes))] : []
   for (const part of nameParts(surname)) {
     into.add(`n:${part}`)
+    for (const deletion of deletions(part)) into.add(`d:${deletion}`)
     for (const code of phoneticCodes(part)) {
       into.add(`p:${code}`)
       for (const given of givenCodes) into.add(`c:${code}:${given}`)
@@ -59,7 +63,10 @@ export function queryMatchKeys(query: PersonQuery): KeyLookup {
   surnameKeys(query.surname, forenames, keys)
   // The wrong way round: each forename as a surname, with the surname as the forename.
   for (const word of forenames.split(/\s+/).filter(Boolean)) surnameKeys(word, query.surname, keys)
-  for (const part of nameParts(query.surname)) for (const slip of oneSlipVariants(part)) keys.add(`n:${slip}`)
+  for (const part of nameParts(query.surname)) {
+    keys.add(`d:${part}`)
+    for (const deletion of deletions(part)) keys.add(`n:${deletion}`)
+  }
   return { keys: [...keys].sort(), years: yearsToSearch(parseGivenDob(query.dob)) }
 }
 

@@ -41,24 +41,14 @@ export function phoneticCodes(part: string): string[] {
 }
 
 /**
- * Every string one typing slip away from `word` (a letter dropped, added, changed, or two
- * neighbours swapped), for finding a surname typed with one mistake. Words shorter than four
- * letters get none: their one-slip neighbours are mostly other real names.
+ * The word with each one of its letters left out, for finding a name typed with one slip (the
+ * symmetric-delete method): two words one slip apart (a letter dropped, added, changed, or two
+ * neighbours swapped) always share a word or a deletion. Words shorter than four letters get
+ * none: their one-slip neighbours are mostly other real names.
  */
-export function oneSlipVariants(word: string): string[] {
+export function deletions(word: string): string[] {
   if (word.length < 4) return []
   const out = new Set<string>()
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz'
-  for (let i = 0; i <= word.length; i++) {
-    const head = word.slice(0, i)
-    const tail = word.slice(i)
-    if (tail.length > 0) out.add(head + tail.slice(1))
-    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2))
-    for (const c of alphabet) {
-      out.add(head + c + tail)
-      if (tail.length > 0 && c !== tail[0]) out.add(head + c + tail.slice(1))
-    }
-  }
-  out.delete(word)
+  for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1))
   return [...out]
 }
