@@ -5,13 +5,21 @@
  * an unknown warning is not a reason to relax.
  */
 import { useId } from 'react'
-import type { ShownMarker } from './marker-order.ts'
+import type { ShownMarker } from '../lib/marker-order.ts'
 
-export function WarningMarkers({ markers, title = 'Warning markers' }: { markers: readonly ShownMarker[]; title?: string }) {
+type Props = {
+  markers: readonly ShownMarker[]
+  title?: string
+  /** 2 on a profile; 4 inside a check's result card. */
+  headingLevel?: 2 | 3 | 4
+}
+
+export function WarningMarkers({ markers, title = 'Warning markers', headingLevel = 2 }: Props) {
   const headingId = useId()
+  const Heading = `h${headingLevel}` as const
   return (
     <section className="profile-section warning-markers" aria-labelledby={headingId}>
-      <h2 id={headingId}>{title}</h2>
+      <Heading id={headingId}>{title}</Heading>
       {markers.length === 0 ? (
         <p className="hint">None recorded.</p>
       ) : (

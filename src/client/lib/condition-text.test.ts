@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Condition } from '../../../shared/api/intel.ts'
+import type { Condition } from '../../shared/api/intel.ts'
 import { conditionInForce, conditionText } from './condition-text.ts'
 
 function condition(kind: string, details: Record<string, unknown>): Condition {

@@ -5,8 +5,8 @@
  * dropped, so nothing a court imposed goes unseen.
  */
 import { z } from 'zod'
-import type { Condition } from '../../../shared/api/intel.ts'
-import { formatCurfewWindow, formatDays } from '../../lib/curfew-windows.ts'
+import type { Condition } from '../../shared/api/intel.ts'
+import { formatCurfewWindow, formatDays } from './curfew-windows.ts'
 
 const kindTitles: Record<string, string> = {
   residence: 'Residence',

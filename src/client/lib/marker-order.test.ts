@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { MarkerType } from '../../../shared/api/intel.ts'
+import type { MarkerType } from '../../shared/api/intel.ts'
 import { markersFor } from './marker-order.ts'
 
 const types = new Map<string, MarkerType>([

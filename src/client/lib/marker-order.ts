@@ -3,7 +3,7 @@
  * A code missing from the force's marker list is shown as its code and counted as officer
  * safety, since an unknown warning is not a reason to relax.
  */
-import type { MarkerType } from '../../../shared/api/intel.ts'
+import type { MarkerType } from '../../shared/api/intel.ts'
 
 export type ShownMarker = { code: string; label: string; officerSafety: boolean; severity: number }
 

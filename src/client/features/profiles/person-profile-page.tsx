@@ -24,11 +24,11 @@ import { ageOn, formatDate, formatDayTime } from '../../lib/date-format.ts'
 import { useNow } from '../../lib/package-data.ts'
 import { addressLabel, personName } from '../../lib/subject-labels.ts'
 import { AuditedProfile } from './audited-profile.tsx'
-import { conditionInForce, conditionText } from './condition-text.ts'
+import { conditionInForce, conditionText } from '../../lib/condition-text.ts'
 import { NotOnDevice, ProfileSection, RecordLinks, type RecordLink } from './profile-parts.tsx'
 import { usePersonProfile, useSubjectLabel, type PersonProfile } from './use-profiles.ts'
-import { markersFor } from './marker-order.ts'
-import { WarningMarkers } from './warning-markers.tsx'
+import { markersFor } from '../../lib/marker-order.ts'
+import { WarningMarkers } from '../../components/warning-markers.tsx'
 
 const descriptionSchema = z.object({
   heightCm: z.number().optional(),

@@ -14,7 +14,7 @@ import { personName } from '../../lib/subject-labels.ts'
 import { AuditedProfile } from './audited-profile.tsx'
 import { NotOnDevice, ProfileSection, RecordLinks } from './profile-parts.tsx'
 import { useSubjectLabel, useVehicleProfile } from './use-profiles.ts'
-import { WarningMarkers } from './warning-markers.tsx'
+import { WarningMarkers } from '../../components/warning-markers.tsx'
 
 function VehicleProfileView({ id, reason }: { id: string; reason: Reason }) {
   const profile = useVehicleProfile(id)
