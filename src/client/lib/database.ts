@@ -17,12 +17,19 @@
  * a reload with no network shows who was collecting whom, labelled with the time it was known. It
  * is not part of the package (a full sync leaves it alone), and the device erase clears it with
  * every other table.
+ *
+ * Version 4 is for on-the-spot checks made offline: every person carries their search keys
+ * (`matchKeys`, a multi-entry index) and birth year (an index), computed on the device from the
+ * shared matching module when the package is stored (lib/person-match-keys.ts), and people already
+ * on the device get them in the upgrade. `checkReasons` keeps the force's list of reasons for a
+ * check, as the server last sent it, so the reason picker works offline.
  */
 import { Dexie } from 'dexie'
 import type { EntityTable } from 'dexie'
 import type { User } from '../../shared/api/auth.ts'
 import type { Claim } from '../../shared/api/claims.ts'
 import type { AddressRecord, BriefingItem, MarkerType, PersonRecord, VehicleRecord } from '../../shared/api/intel.ts'
+import { matchFieldsOf, type CachedPerson } from './person-match-keys.ts'
 
 export const kestrelDatabaseName = 'kestrel'
 
@@ -110,12 +117,15 @@ export type ClaimSnapshotRecord = {
   asOf: number
 }
 
+/** One reason an officer may give for a check, as the server lists them (GET /api/checks/reasons). */
+export type CheckReasonRecord = { code: string; label: string; order: number }
+
 export class KestrelDatabase extends Dexie {
   // `declare` rather than a class field: a field initialiser would overwrite the tables Dexie
   // attaches in its constructor (ES2022 class-field semantics).
   declare account: EntityTable<AccountRecord, 'key'>
   declare pin: EntityTable<PinRecord, 'key'>
-  declare people: EntityTable<PersonRecord, 'id'>
+  declare people: EntityTable<CachedPerson, 'id'>
   declare vehicles: EntityTable<VehicleRecord, 'id'>
   declare addresses: EntityTable<AddressRecord, 'id'>
   declare briefingItems: EntityTable<BriefingItem, 'id'>
@@ -124,6 +134,7 @@ export class KestrelDatabase extends Dexie {
   declare meta: EntityTable<PackageMeta, 'key'>
   declare outbox: EntityTable<OutboxRecord, 'seq'>
   declare claimSnapshot: EntityTable<ClaimSnapshotRecord, 'key'>
+  declare checkReasons: EntityTable<CheckReasonRecord, 'code'>
 
   constructor() {
     super(kestrelDatabaseName)
@@ -144,6 +155,19 @@ export class KestrelDatabase extends Dexie {
     this.version(3).stores({
       claimSnapshot: 'key',
     })
+    this.version(4)
+      .stores({
+        people: 'id, surname, areaId, birthYear, *matchKeys',
+        checkReasons: 'code',
+      })
+      .upgrade((tx) =>
+        tx
+          .table<PersonRecord & Partial<CachedPerson>, string>('people')
+          .toCollection()
+          .modify((person) => {
+            Object.assign(person, matchFieldsOf(person))
+          }),
+      )
   }
 }
 

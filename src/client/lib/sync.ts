@@ -32,6 +32,7 @@ import { createStore, useStore } from './external-store.ts'
 import { drainOutbox } from './outbox.ts'
 import { outboxKinds } from './outbox-kinds.ts'
 import { mediaToKeep, planSync, rowCount, type PendingTaskUpdate } from './package-merge.ts'
+import { withMatchFields } from './person-match-keys.ts'
 import { sessionStore } from './session.ts'
 import { fullDeviceMessage, isQuotaError, requestPersistentStorage } from './storage.ts'
 
@@ -117,7 +118,8 @@ async function applySync(response: SyncResponse, userId: number, durationMs: num
       ])
     }
     await Promise.all([
-      db.people.bulkPut(plan.put.people),
+      // Each person with their search keys, so checks find them offline (lib/person-match-keys.ts).
+      db.people.bulkPut(plan.put.people.map(withMatchFields)),
       db.vehicles.bulkPut(plan.put.vehicles),
       db.addresses.bulkPut(plan.put.addresses),
       db.briefingItems.bulkPut(plan.put.briefingItems),

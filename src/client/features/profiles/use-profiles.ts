@@ -62,7 +62,7 @@ export function useAddressProfile(id: string): { address: AddressRecord; occupan
     const address = await db.addresses.get(id)
     if (!address) return null
     const found = await db.people.bulkGet(address.occupantIds)
-    const occupants = found.filter((person): person is PersonRecord => person !== undefined)
+    const occupants = found.filter((person) => person !== undefined)
     return { address, occupants, missingOccupants: found.length - occupants.length }
   }, [id])
 }

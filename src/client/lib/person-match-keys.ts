@@ -1,0 +1,30 @@
+/**
+ * What the device stores beside each person of the package so that a check can find them with no
+ * network: the person's search keys (`personMatchKeys`, the same keys the server stores) in a
+ * multi-entry index, and their birth year in an index of its own. IndexedDB cannot index `null`,
+ * so a person whose date of birth is not known is stored with birth year 0 (`unknownBirthYear`);
+ * the offline check reads that back as "not known", as the server's SQL reads NULL.
+ */
+import type { PersonRecord } from '../../shared/api/intel.ts'
+import { birthYearOf, personMatchKeys } from '../../shared/matching/index.ts'
+
+/** Stored for a person whose date of birth is not known (no real birth year is 0). */
+export const unknownBirthYear = 0
+
+export type PersonMatchFields = { matchKeys: string[]; birthYear: number }
+
+/** A person as the device stores them: the package's record plus its search fields. */
+export type CachedPerson = PersonRecord & PersonMatchFields
+
+export function matchFieldsOf(person: Pick<PersonRecord, 'surname' | 'forenames' | 'dob' | 'aliases'>): PersonMatchFields {
+  return { matchKeys: personMatchKeys(person), birthYear: birthYearOf(person.dob) ?? unknownBirthYear }
+}
+
+export function withMatchFields(person: PersonRecord): CachedPerson {
+  return { ...person, ...matchFieldsOf(person) }
+}
+
+/** The birth year a stored row stands for (null: not known). */
+export function storedBirthYear(year: number): number | null {
+  return year === unknownBirthYear ? null : year
+}
