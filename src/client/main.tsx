@@ -9,6 +9,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { AppProviders } from './app/providers.tsx'
 import { registerBriefingSenders } from './lib/briefing-actions.ts'
+import { registerCheckRecordSender } from './lib/check-records.ts'
 import { registerClaimSender } from './lib/claim-actions.ts'
 import { startClaimsStore } from './lib/claims-store.ts'
 import { startDeviceLock } from './lib/device-lock.ts'
@@ -28,6 +29,7 @@ registerServiceWorker()
 registerBriefingSenders()
 registerProfileViewSender()
 registerClaimSender()
+registerCheckRecordSender()
 startOutbox()
 startSync()
 startClaimsStore()

@@ -5,11 +5,14 @@
  */
 import { z } from 'zod'
 import { viewRecordSchema } from '../../shared/api/audit.ts'
+import { offlineCheckRecordSchema } from '../../shared/api/checks.ts'
 import { taskSchema } from '../../shared/api/intel.ts'
 
 export const outboxKinds = {
   /** A profile view, for the audit trail (POST /api/audit/views, sent in batches). */
   'audit.view': viewRecordSchema,
+  /** A check made offline on the device, for the audit trail (POST /api/audit/checks, in batches; checkId is the op id). */
+  'audit.check': offlineCheckRecordSchema,
   /** An acknowledged briefing item (POST /api/briefing/items/:id/read). */
   'briefing.read': z.object({ itemId: z.string(), readAt: z.string() }),
   /** A task accepted or its result recorded (POST /api/briefing/items/:id/task). */
