@@ -78,9 +78,9 @@ export default function AreaMap({ points, onAdd }: Props) {
         <TileLayer url={mapTiles.url} attribution={mapTiles.attribution} maxZoom={mapTiles.maxZoom} referrerPolicy="strict-origin" />
         <AddOnClick onAdd={onAdd} />
         {positions.length >= minPolygonPoints ? (
-          <Polygon positions={positions} pathOptions={{ className: 'area-map__area' }} interactive={false} />
+          <Polygon positions={positions} className="area-map__area" interactive={false} />
         ) : positions.length === 2 ? (
-          <Polyline positions={positions} pathOptions={{ className: 'area-map__area' }} interactive={false} />
+          <Polyline positions={positions} className="area-map__area" interactive={false} />
         ) : null}
         {positions.map((position, index) => (
           <Marker key={`${index}:${position.join(',')}`} position={position} icon={pointIcon(index + 1)} interactive={false} keyboard={false} />
