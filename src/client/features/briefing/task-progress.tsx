@@ -46,7 +46,7 @@ export function TaskProgress({ items, user }: Props) {
           <ul className="task-progress__list" aria-label={heading}>
             {tasks.map((item) => (
               <li key={item.id}>
-                <span className="task-progress__title">{item.title}</span>{' '}
+                <span className="task-progress__title">{item.title}</span> —{' '}
                 <span className={`task-status task-status--${item.task.status}`}>{taskStatusNames[item.task.status]}</span>
                 {item.task.updatedBy !== null ? <span> by {item.task.updatedBy === user.collarNumber ? 'you' : item.task.updatedBy}</span> : null}
                 {item.task.result !== null ? <span className="task-progress__result">Result: {item.task.result}</span> : null}
