@@ -7,9 +7,9 @@
 import fs from 'node:fs'
 import readline from 'node:readline'
 import { z } from 'zod'
-import type { Kysely, Transaction } from 'kysely'
-import { birthYearOf, personMatchKeys } from '../../shared/matching/keys.ts'
+import type { Kysely } from 'kysely'
 import { lockChangeLog, recordChanges } from '../store/changes.ts'
+import { replaceMatchKeys } from '../store/match-keys.ts'
 import type { DialectName } from '../store/dialect.ts'
 import type { Database } from '../store/schema.ts'
 
@@ -83,16 +83,6 @@ export async function upsertPeople(
       await replaceMatchKeys(trx, batch)
     })
   }
-}
-
-/** A person's check search keys follow their names, aliases and date of birth. */
-async function replaceMatchKeys(trx: Transaction<Database>, people: PersonImport[]): Promise<void> {
-  await trx.deleteFrom('personMatchKeys').where('personId', 'in', people.map((p) => p.id)).execute()
-  const keys = people.flatMap((p) => {
-    const birthYear = birthYearOf(p.dob)
-    return personMatchKeys(p).map((key) => ({ key, birthYear, personId: p.id }))
-  })
-  for (let i = 0; i < keys.length; i += BATCH) await trx.insertInto('personMatchKeys').values(keys.slice(i, i + BATCH)).execute()
 }
 
 function describeIssues(error: z.ZodError): string {

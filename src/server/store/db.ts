@@ -10,6 +10,7 @@ import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, type
 import type { StoreConfig } from '../config.ts'
 import type { DialectName } from './dialect.ts'
 import { migrations } from './migrations/index.ts'
+import { ensureMatchKeysCurrent } from './match-keys.ts'
 import type { Database } from './schema.ts'
 
 export type Store = {
@@ -55,4 +56,5 @@ export async function migrateToLatest(store: Store): Promise<void> {
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`)
   }
+  await ensureMatchKeysCurrent(store.db, (line) => console.log(`Kestrel: ${line}`))
 }

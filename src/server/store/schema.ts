@@ -44,6 +44,12 @@ export type PersonMatchKeyTable = {
   personId: string
 }
 
+/** Facts about the store itself, such as which recipe made the person check keys. */
+export type StoreMetaTable = {
+  key: string
+  value: string
+}
+
 export type AuditTable = {
   id: Generated<number>
   at: string
@@ -248,6 +254,7 @@ export type Database = {
   addresses: AddressTable
   people: PersonTable
   personMatchKeys: PersonMatchKeyTable
+  storeMeta: StoreMetaTable
   wanted: WantedTable
   conditions: ConditionTable
   vehicles: VehicleTable

@@ -23,6 +23,12 @@ import { givenNamesOf } from './nicknames.ts'
 export type NameRecord = { surname: string; forenames: string; dob: string | null; aliases?: readonly { surname: string; forenames: string }[] }
 export type PersonQuery = { surname: string; forenames?: string | null; dob?: string | null }
 
+/**
+ * The recipe's version: change it whenever `personMatchKeys` would make different keys, and the
+ * server (at its next migration) and every device (at its next start) rebuild their stored keys.
+ */
+export const MATCH_KEYS_VERSION = '2'
+
 /** How many candidates a check ranks, at most: the ones with the most key hits. */
 export const CANDIDATE_LIMIT = 60
 /** How many a check answers, at most. */
