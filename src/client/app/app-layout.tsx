@@ -12,7 +12,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
 import { ClaimAlerts } from '../components/claim-alerts.tsx'
-import { AccountsIcon, BriefingIcon, KestrelMark, SettingsIcon, TodayIcon, WantedIcon, WriteIcon } from '../components/icons.tsx'
+import { AccountsIcon, AuditIcon, BriefingIcon, CheckIcon, KestrelMark, SettingsIcon, TodayIcon, WantedIcon, WriteIcon } from '../components/icons.tsx'
 import { OutboxAlert } from '../components/outbox-problems.tsx'
 import { LockScreen } from '../features/device-lock/lock-screen.tsx'
 import { useClientConfig } from '../lib/api/get-client-config.ts'
@@ -113,11 +113,27 @@ export function AppLayout() {
               </NavLink>
             </li>
           ) : null}
+          {user.role === 'officer' || user.role === 'supervisor' ? (
+            <li>
+              <NavLink to="/checks">
+                <CheckIcon />
+                <span>Checks</span>
+              </NavLink>
+            </li>
+          ) : null}
           {user.role === 'analyst' || user.role === 'supervisor' ? (
             <li>
               <NavLink to="/write-briefing">
                 <WriteIcon />
                 <span>Write briefing</span>
+              </NavLink>
+            </li>
+          ) : null}
+          {user.role === 'supervisor' ? (
+            <li>
+              <NavLink to="/audit">
+                <AuditIcon />
+                <span>Audit</span>
               </NavLink>
             </li>
           ) : null}

@@ -18,7 +18,9 @@ import { AppLayout } from './app-layout.tsx'
 import { RequireAnyRole, RequirePinSetup, RequireRole, RequireSession, SignedOutOnly } from './guards.tsx'
 import { RootLayout } from './root-layout.tsx'
 import { loadAccountsRoute } from './routes/admin-route.ts'
+import { loadAuditRoute, loadMyChecksRoute } from './routes/audit-route.ts'
 import { loadAuthoringRoute } from './routes/authoring-route.ts'
+import { loadChecksRoute } from './routes/checks-route.ts'
 import { loadWantedRoute } from './routes/wanted-route.ts'
 import { NotFoundPage } from './routes/not-found-page.tsx'
 
@@ -63,6 +65,21 @@ export const router = createBrowserRouter([
               { index: true, element: <HomePage /> },
               { path: 'briefing', element: <BriefingPage /> },
               { path: 'wanted', lazy: loadWantedRoute },
+              {
+                path: 'checks',
+                element: <RequireAnyRole roles={['officer', 'supervisor']} audience="officers and supervisors" />,
+                children: [{ index: true, lazy: loadChecksRoute }],
+              },
+              {
+                path: 'my-checks',
+                element: <RequireAnyRole roles={['officer', 'supervisor', 'analyst']} audience="officers, supervisors and analysts" />,
+                children: [{ index: true, lazy: loadMyChecksRoute }],
+              },
+              {
+                path: 'audit',
+                element: <RequireAnyRole roles={['supervisor']} audience="supervisors" />,
+                children: [{ index: true, lazy: loadAuditRoute }],
+              },
               { path: 'people/:id', element: <PersonProfilePage /> },
               { path: 'vehicles/:id', element: <VehicleProfilePage /> },
               { path: 'addresses/:id', element: <AddressProfilePage /> },

@@ -13,14 +13,17 @@
  */
 import { useId, useRef, useState } from 'react'
 import type { FormEvent, ReactNode } from 'react'
+import { Link } from 'react-router'
 import { claimOutcomes, type Claim } from '../../shared/api/claims.ts'
-import { actOnClaim, claimRef, collect, useClaimNotice } from '../lib/claim-actions.ts'
+import { checkPath } from '../lib/check-paths.ts'
+import { actOnClaim, collect, useClaimNotice } from '../lib/claim-actions.ts'
+import { useClaimOps } from '../lib/claim-ops.ts'
 import { assistingText, claimStateText, outcomeNames } from '../lib/claims-text.ts'
 import { useClaims } from '../lib/claims-store.ts'
 import { useOnline } from '../lib/connectivity.ts'
 import { formatDayTime, formatTime } from '../lib/date-format.ts'
 import { useStreamStatus } from '../lib/event-stream.ts'
-import { discardOutboxOp, retryOutboxOp, useOutboxFor } from '../lib/outbox.ts'
+import { discardOutboxOp, retryOutboxOp } from '../lib/outbox.ts'
 import { useSignedInUser } from '../lib/session.ts'
 import '../styles/claims.css'
 
@@ -161,7 +164,7 @@ export function ClaimPanel({ personId, personName }: Props) {
   const view = useClaims()
   const online = useOnline()
   const stream = useStreamStatus()
-  const queued = useOutboxFor(claimRef(personId))
+  const queued = useClaimOps(personId)
   const notice = useClaimNotice(personId)
   const [busy, setBusy] = useState(false)
   const [dialog, setDialog] = useState<'outcome' | 'reassign' | null>(null)
@@ -255,6 +258,10 @@ export function ClaimPanel({ personId, personName }: Props) {
               <button type="button" className="button button--primary" disabled={busy} onClick={() => setDialog('outcome')}>
                 Record outcome<Hidden> for {personName}</Hidden>
               </button>
+              {/* Confirming who is in front of you: the claim is the check's reason. */}
+              <Link className="button" to={checkPath({ kind: 'person', reason: { code: 'warrant', text: `Click & Collect: ${personName}` } })}>
+                Check identity<Hidden> of {personName}</Hidden>
+              </Link>
             </>
           ) : null}
           {claim && !mine && !assisting ? (

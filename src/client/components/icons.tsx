@@ -69,6 +69,24 @@ export function AccountsIcon() {
   )
 }
 
+export function CheckIcon() {
+  return (
+    <Icon>
+      <circle cx="10.5" cy="10.5" r="6.5" />
+      <path d="M15.5 15.5L21 21M8 10.5l2 2 3.5-4" />
+    </Icon>
+  )
+}
+
+export function AuditIcon() {
+  return (
+    <Icon>
+      <path d="M5 3h11l3 3v15H5z" />
+      <path d="M8 9h8M8 13h8M8 17h5" />
+    </Icon>
+  )
+}
+
 export function PersonIcon() {
   return (
     <Icon>

@@ -10,6 +10,7 @@ import type { BriefingItem } from '../../../shared/api/intel.ts'
 import { PriorityBadge } from '../../components/priority-badge.tsx'
 import { acknowledgeBriefingItem } from '../../lib/briefing-actions.ts'
 import type { OutboxRecord } from '../../lib/database.ts'
+import { checkPath } from '../../lib/check-paths.ts'
 import { formatDayTime } from '../../lib/date-format.ts'
 import { profilePath, subjectKindNames } from '../../lib/profile-paths.ts'
 import { TaskPanel } from './task-panel.tsx'
@@ -81,6 +82,11 @@ export function BriefingItemCard({ item, headingLevel, collarNumber, canActOnTas
               )
             })}
           </ul>
+          {item.links.some((link) => link.kind === 'person') ? (
+            <Link className="button button--small" to={checkPath({ kind: 'person', reason: { code: 'briefing', text: item.title } })}>
+              Check identity<span className="visually-hidden"> for “{item.title}”</span>
+            </Link>
+          ) : null}
         </div>
       ) : null}
       {item.task ? <TaskPanel itemId={item.id} task={item.task} collarNumber={collarNumber} canAct={canActOnTasks} areaNames={areaNames} /> : null}

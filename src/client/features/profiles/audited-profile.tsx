@@ -16,6 +16,7 @@ import type { SubjectKind } from '../../../shared/api/intel.ts'
 import { LoadingState } from '../../components/data-state.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { db } from '../../lib/database.ts'
+import { checkLinkFromState } from '../../lib/profile-paths.ts'
 import { recordProfileView } from '../../lib/profile-views.ts'
 import { ReasonDialog } from './reason-dialog.tsx'
 
@@ -67,12 +68,21 @@ export function AuditedProfile({ title, kind, id, label, children }: Props) {
     )
   }
 
-  // Opened from a briefing item: the item is the reason, recorded without asking.
+  // Opened from a briefing item: the item is the reason, recorded without asking. Opened from a
+  // check's result: the check's reason, given a moment ago, is recorded without asking again.
   const briefingTitle = fromItem ? fromItem.title : null
+  const fromCheck = fromItemId === null ? checkLinkFromState(location.state) : null
+  const checkReasonCode = fromCheck?.reason.code ?? null
+  const checkReasonText = fromCheck?.reason.text ?? null
   useEffect(() => {
-    if (briefingTitle === null || recorded.current) return
+    if ((briefingTitle === null && checkReasonCode === null) || recorded.current) return
     recorded.current = true
-    const chosen: Reason = { code: 'briefing', text: briefingTitle.slice(0, 500) }
+    const chosen: Reason =
+      briefingTitle !== null
+        ? { code: 'briefing', text: briefingTitle.slice(0, 500) }
+        : checkReasonText !== null
+          ? { code: checkReasonCode ?? '', text: checkReasonText }
+          : { code: checkReasonCode ?? '' }
     recordProfileView(kind, id, chosen, label).then(
       () => setReason(chosen),
       (error: unknown) => {
@@ -80,7 +90,7 @@ export function AuditedProfile({ title, kind, id, label, children }: Props) {
         setProblem('The record could not be opened because the look-up could not be logged on this device. Try again.')
       },
     )
-  }, [briefingTitle, kind, id, label])
+  }, [briefingTitle, checkReasonCode, checkReasonText, kind, id, label])
 
   if (reason !== null) {
     return (
@@ -88,6 +98,8 @@ export function AuditedProfile({ title, kind, id, label, children }: Props) {
         {children(reason)}
         {reason.code === 'briefing' && fromItem ? (
           <p className="hint audit-note">Look-up recorded. Reason: briefing item “{fromItem.title}”.</p>
+        ) : fromCheck ? (
+          <p className="hint audit-note">Look-up recorded with the reason you gave for the check.</p>
         ) : (
           <p className="hint audit-note">Look-up recorded with your reason.</p>
         )}
@@ -104,7 +116,7 @@ export function AuditedProfile({ title, kind, id, label, children }: Props) {
       </>
     )
   }
-  if (fromItem === undefined || fromItem !== null) return <LoadingState>Opening the record…</LoadingState>
+  if (fromItem === undefined || fromItem !== null || fromCheck !== null) return <LoadingState>Opening the record…</LoadingState>
   return (
     <>
       <PageTitle>{title}</PageTitle>
