@@ -4,9 +4,11 @@
  * onto (or off) officers' devices.
  */
 import { randomUUID } from 'node:crypto'
+import { booleanIntersects } from '@turf/boolean-intersects'
+import { polygon } from '@turf/helpers'
 import type { Kysely, Transaction } from 'kysely'
 import type { BriefingItemInput } from '../../shared/api/briefing.ts'
-import type { Task } from '../../shared/api/intel.ts'
+import type { LatLng, Task } from '../../shared/api/intel.ts'
 import { lockChangeLog, recordChanges } from './changes.ts'
 import type { DialectName } from './dialect.ts'
 import type { Database } from './schema.ts'
@@ -57,8 +59,30 @@ function rowFrom(input: BriefingItemInput) {
 const linkRows = (itemId: string, input: BriefingItemInput) =>
   [...new Map(input.links.map((l) => [`${l.kind}:${l.id}`, { itemId, subjectKind: l.kind, subjectId: l.id }])).values()]
 
+/**
+ * The local policing areas a drawn area reaches. An item given only a drawn area is delivered to
+ * the officers of those areas (not to the whole force); the drawing itself is kept and shown.
+ */
+export async function areasReachedBy(db: Kysely<Database>, drawn: readonly LatLng[]): Promise<string[]> {
+  if (drawn.length < 3) return []
+  const ring = drawn.map((p) => [p.lng, p.lat])
+  const shape = polygon([[...ring, ring[0]!]])
+  const areas = await db.selectFrom('areas').select(['id', 'boundary']).orderBy('id').execute()
+  return areas.filter((a) => {
+    const boundary = JSON.parse(a.boundary) as [number, number][]
+    return boundary.length >= 4 && booleanIntersects(shape, polygon([boundary]))
+  }).map((a) => a.id)
+}
+
+/** An item with a drawn area and no areas named reaches the areas under the drawing. */
+async function withReach(db: Kysely<Database>, input: BriefingItemInput): Promise<BriefingItemInput> {
+  if (input.areaIds.length > 0 || !input.polygon) return input
+  return { ...input, areaIds: await areasReachedBy(db, input.polygon) }
+}
+
 export async function createBriefingItem(db: Kysely<Database>, dialect: DialectName, authorId: number, input: BriefingItemInput, id: string = randomUUID()) {
   const now = new Date().toISOString()
+  input = await withReach(db, input)
   await db.transaction().execute(async (trx) => {
     await lockChangeLog(trx, dialect)
     await trx.insertInto('briefingItems').values({ id, ...rowFrom(input), authorId, createdAt: now, updatedAt: now, deletedAt: null }).execute()
@@ -70,6 +94,7 @@ export async function createBriefingItem(db: Kysely<Database>, dialect: DialectN
 }
 
 export async function updateBriefingItem(db: Kysely<Database>, dialect: DialectName, id: string, input: BriefingItemInput): Promise<boolean> {
+  input = await withReach(db, input)
   return db.transaction().execute(async (trx) => {
     await lockChangeLog(trx, dialect)
     const before = await trx.selectFrom('briefingLinks').select(['subjectKind', 'subjectId']).where('itemId', '=', id).execute()
