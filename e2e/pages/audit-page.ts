@@ -1,0 +1,36 @@
+/** The supervisors' audit log: filters, the table of records, Load more and Export CSV. */
+import type { Locator, Page } from '@playwright/test'
+
+export class AuditPage {
+  readonly heading: Locator
+  readonly navLink: Locator
+  readonly officer: Locator
+  readonly applyButton: Locator
+  readonly table: Locator
+  readonly exportLink: Locator
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { name: 'Audit log', level: 1 })
+    this.navLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit', exact: true })
+    this.officer = page.getByLabel('Officer (collar number)')
+    this.applyButton = page.getByRole('button', { name: 'Apply filters' })
+    this.table = page.getByRole('region', { name: 'Audit records' }).getByRole('table')
+    this.exportLink = page.getByRole('link', { name: 'Export CSV' })
+  }
+
+  async open(): Promise<void> {
+    await this.navLink.click()
+  }
+
+  async filterByOfficer(collarNumber: string): Promise<void> {
+    await this.officer.fill(collarNumber)
+    await this.applyButton.click()
+  }
+
+  /** The table's rows (records) that contain all of these texts. */
+  rowWith(...texts: string[]): Locator {
+    let rows = this.table.getByRole('row')
+    for (const text of texts) rows = rows.filter({ hasText: text })
+    return rows
+  }
+}
