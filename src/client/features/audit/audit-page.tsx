@@ -28,6 +28,13 @@ function actionText(action: string): string {
   return actionNames[action] ?? `${action.charAt(0).toUpperCase()}${action.slice(1).replace(/[._-]+/g, ' ')}`
 }
 
+/** `person-check` -> "Person check" */
+function kindText(kind: string | null): string {
+  if (kind === null) return ''
+  const words = kind.replace(/[._-]+/g, ' ')
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`
+}
+
 function useReasonLabels(): { code: string; label: string }[] {
   const cached = useLiveQuery(() => db.checkReasons.toArray(), [])
   if (cached && cached.length > 0) return cached.sort((a, b) => a.order - b.order)
@@ -119,7 +126,7 @@ function AuditTable({ records, reasonLabels, mine }: { records: readonly AuditRe
                 {actionText(record.action)}
                 {record.summary !== '' ? <span className="audit-table__summary">{record.summary}</span> : null}
               </td>
-              <td>{record.subjectId === null ? '—' : `${record.subjectKind ?? ''} ${record.subjectId}`.trim()}</td>
+              <td>{record.subjectId === null ? '—' : `${kindText(record.subjectKind)} ${record.subjectId}`.trim()}</td>
               <td>
                 {record.reasonCode === null ? '—' : (reasonLabels.get(record.reasonCode) ?? record.reasonCode)}
                 {record.reasonText !== null && record.reasonText !== '' ? <span className="audit-table__summary">{record.reasonText}</span> : null}
