@@ -4,11 +4,13 @@
  * With no name, runs them all.
  */
 import { fanoutBenchmark } from './fanout.ts'
+import { geofenceBenchmark } from './geofence.ts'
 import { syncBenchmark } from './sync.ts'
 
 const benchmarks: Record<string, () => Promise<void>> = {
   sync: syncBenchmark,
   fanout: fanoutBenchmark,
+  geofence: geofenceBenchmark,
 }
 
 const name = process.argv[2]
