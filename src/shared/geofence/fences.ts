@@ -1,0 +1,141 @@
+/**
+ * The fences a device watches, made on the device from the briefing package it already holds, so
+ * geofence prompts work with no network:
+ * - every wanted person: a circle (default 250 m, never under 100 m) around their last known
+ *   location and around each address they are linked to, with the person's priority;
+ * - every briefing item with a drawn area that is in force now: its polygon, with its priority;
+ * - every crime-trend cell flagged rising: its H3 hexagon (a circle of the cell's size if the cell
+ *   id cannot be read), priority 3.
+ * Contacts (sightings) carry a place name but no coordinates, so they make no fence.
+ *
+ * Each fence's label is a noun phrase that completes "Caution: you are entering …", so a prompt
+ * is spoken as written (see `promptSentence`). Pure: no DOM, no Node, no Dexie.
+ */
+import { cellToBoundary, isValidCell } from 'h3-js'
+import type { AddressRecord, BriefingItem, MarkerType, PersonRecord } from '../api/intel.ts'
+import type { Fence } from './engine.ts'
+
+/** A rising or falling crime-trend cell, as the package carries it (issue 6). */
+export type TrendCellInput = { cell: string; lat: number; lng: number; trend: string }
+
+export type FenceSource = {
+  people: readonly PersonRecord[]
+  addresses: readonly AddressRecord[]
+  briefingItems: readonly BriefingItem[]
+  markerTypes: readonly MarkerType[]
+  trendCells?: readonly TrendCellInput[]
+  /** ms since epoch: briefing areas are watched only while their item is in force. */
+  now: number
+}
+
+export type FenceBuildOptions = {
+  /** Radius around a wanted person's places; never under `minWantedRadiusM`. */
+  wantedRadiusM: number
+  /** Used for a trend cell whose H3 id cannot be read: about a resolution-9 cell. */
+  trendCellRadiusM: number
+}
+
+export const minWantedRadiusM = 100
+export const defaultFenceBuildOptions: FenceBuildOptions = { wantedRadiusM: 250, trendCellRadiusM: 175 }
+
+/** What a prompt's banner opens. */
+export type FenceTarget = { kind: 'person'; id: string } | { kind: 'briefing-item'; id: string } | { kind: 'trend-cell'; id: string }
+
+/** A fence with what it is about, for the banner and the prompt log. */
+export type PromptFence = Fence & { target: FenceTarget }
+
+const priorityWords = { 1: 'one', 2: 'two', 3: 'three' } as const
+
+/** "Violent (demo code)" -> "violent". */
+function spokenMarker(label: string): string {
+  return label.replace(/\s*\([^)]*\)\s*/g, ' ').trim().toLowerCase()
+}
+
+function joinWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('')
+  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`
+}
+
+/** "John Smith, wanted, priority one, violent and weapons warnings". */
+export function wantedPhrase(person: PersonRecord, markerTypes: ReadonlyMap<string, MarkerType>): string {
+  const name = `${person.forenames} ${person.surname}`.replace(/\s+/g, ' ').trim()
+  const parts = [name, 'wanted']
+  if (person.wanted) parts.push(`priority ${priorityWords[person.wanted.priority]}`)
+  const safety = person.warningMarkers
+    .map((code) => markerTypes.get(code))
+    .filter((type): type is MarkerType => type !== undefined && type.officerSafety)
+    .map((type) => spokenMarker(type.label))
+  if (safety.length > 0) parts.push(`${joinWords(safety)} ${safety.length === 1 ? 'warning' : 'warnings'}`)
+  return parts.join(', ')
+}
+
+function hexagonRing(cell: string): { lat: number; lng: number }[] | null {
+  if (!isValidCell(cell)) return null
+  return cellToBoundary(cell).map(([lat, lng]) => ({ lat, lng }))
+}
+
+export function buildFences(source: FenceSource, options?: Partial<FenceBuildOptions>): PromptFence[] {
+  const settings = { ...defaultFenceBuildOptions, ...options }
+  const radiusM = Math.max(minWantedRadiusM, settings.wantedRadiusM)
+  const addresses = new Map(source.addresses.map((address) => [address.id, address]))
+  const markerTypes = new Map(source.markerTypes.map((type) => [type.code, type]))
+  const fences: PromptFence[] = []
+
+  for (const person of source.people) {
+    if (!person.wanted) continue
+    const base = {
+      priority: person.wanted.priority,
+      label: `an area frequented by ${wantedPhrase(person, markerTypes)}`,
+      reason: 'wanted' as const,
+      target: { kind: 'person' as const, id: person.id },
+    }
+    const { lastKnown } = person.wanted
+    if (lastKnown && lastKnown.lat !== null && lastKnown.lng !== null) {
+      fences.push({ ...base, id: `wanted:${person.id}:last-known`, shape: { kind: 'circle', center: { lat: lastKnown.lat, lng: lastKnown.lng }, radiusM } })
+    }
+    const addressIds = new Set([person.addressId, ...person.links.filter((link) => link.kind === 'address').map((link) => link.id)])
+    for (const addressId of addressIds) {
+      const address = addressId === null ? undefined : addresses.get(addressId)
+      if (!address) continue
+      fences.push({ ...base, id: `wanted:${person.id}:address:${address.id}`, shape: { kind: 'circle', center: { lat: address.lat, lng: address.lng }, radiusM } })
+    }
+  }
+
+  for (const item of source.briefingItems) {
+    if (!item.polygon || item.polygon.length < 3) continue
+    if (!(Date.parse(item.validFrom) <= source.now && source.now < Date.parse(item.validTo))) continue
+    fences.push({
+      id: `briefing:${item.id}`,
+      priority: item.priority,
+      label: `the area of the briefing item ${item.title.trim().replace(/[.!?]+$/, '')}, priority ${priorityWords[item.priority]}`,
+      reason: 'briefing',
+      target: { kind: 'briefing-item', id: item.id },
+      shape: { kind: 'polygon', ring: item.polygon.map(({ lat, lng }) => ({ lat, lng })) },
+    })
+  }
+
+  for (const cell of source.trendCells ?? []) {
+    if (cell.trend !== 'rising') continue
+    const ring = hexagonRing(cell.cell)
+    fences.push({
+      id: `trend:${cell.cell}`,
+      priority: 3,
+      label: 'an area where crime is rising',
+      reason: 'crime-trend',
+      target: { kind: 'trend-cell', id: cell.cell },
+      shape: ring ? { kind: 'polygon', ring } : { kind: 'circle', center: { lat: cell.lat, lng: cell.lng }, radiusM: settings.trendCellRadiusM },
+    })
+  }
+  return fences
+}
+
+/**
+ * The one sentence spoken for the fences entered on one fix, highest priority first (the order
+ * given): "Caution: you are entering an area frequented by John Smith, wanted, priority one,
+ * violent warning." Fences with the same label (one person's home and last known place) are said
+ * once.
+ */
+export function promptSentence(fences: readonly Pick<Fence, 'label' | 'priority'>[]): string {
+  const labels = [...new Set([...fences].sort((a, b) => a.priority - b.priority).map((fence) => fence.label))]
+  return `Caution: you are entering ${labels.join('; and ')}.`
+}
