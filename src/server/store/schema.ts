@@ -237,6 +237,28 @@ export type EventTable = {
   createdAt: string
 }
 
+/** A curfew door-knock, stored once by the id the device made. */
+export type CurfewCheckTable = {
+  id: string
+  conditionId: string
+  personId: string
+  officerId: number
+  result: 'present' | 'absent' | 'no_answer' | 'refused'
+  checkedAt: string
+  lat: number | null
+  lng: number | null
+  accuracy: number | null
+  note: string | null
+  answeredBy: string | null
+  /** 0/1: made inside the curfew hours */
+  inWindow: number
+  /** 0/1: absent or refused inside the curfew hours */
+  breach: number
+  createdAt: string
+}
+/** The visit in progress at a curfew address: one row per condition, taken over once expired. */
+export type CurfewVisitTable = { conditionId: string; officerId: number; startedAt: string; expiresAt: string }
+
 export type Database = {
   claims: ClaimTable
   claimAssists: ClaimAssistTable
@@ -261,6 +283,8 @@ export type Database = {
   contacts: ContactTable
   media: MediaTable
   crimes: CrimeTable
+  curfewChecks: CurfewCheckTable
+  curfewVisits: CurfewVisitTable
 }
 
 export type UserRow = Selectable<UserTable>
