@@ -23,6 +23,7 @@ import auditRoutes from './routes/audit.ts'
 import checkRoutes from './routes/checks.ts'
 import authRoutes from './routes/auth.ts'
 import briefingRoutes from './routes/briefing.ts'
+import curfewRoutes from './routes/curfews.ts'
 import eventRoutes from './routes/events.ts'
 import healthRoutes from './routes/health.ts'
 import searchRoutes from './routes/search.ts'
@@ -78,6 +79,7 @@ export async function buildApp({ config, store, closeStore = true, logger }: App
   await app.register(checkRoutes)
   await app.register(searchRoutes)
   await app.register(wantedRoutes)
+  await app.register(curfewRoutes)
   await app.register(eventRoutes)
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger())
 
