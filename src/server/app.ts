@@ -21,6 +21,7 @@ import storePlugin from './plugins/store.ts'
 import adminRoutes from './routes/admin.ts'
 import auditRoutes from './routes/audit.ts'
 import checkRoutes from './routes/checks.ts'
+import crimeRoutes from './routes/crime.ts'
 import authRoutes from './routes/auth.ts'
 import briefingRoutes from './routes/briefing.ts'
 import curfewRoutes from './routes/curfews.ts'
@@ -85,4 +86,5 @@ export async function buildApp({ config, store, closeStore = true, logger }: App
 
   await app.register(client, { root: config.clientDir })
   return app
+  await app.register(crimeRoutes)
 }

@@ -1,15 +1,23 @@
 /**
- * `npm run import -- people FILE.jsonl`: loads a file into the database the server uses (the same
- * DATABASE_URL / DATABASE_PATH settings). Prints a summary and each rejected line with its number;
- * exits 1 when any line was rejected, 2 when the file could not be read at all.
+ * `npm run import -- people FILE.jsonl` and `npm run import -- crimes FILE.csv ...` (data.police.uk
+ * street-level files; a summary per month and category follows each file): loads files into the
+ * database the server uses (the same DATABASE_URL / DATABASE_PATH settings). Prints a summary and
+ * each rejected line with its number; exits 1 when any line was rejected, 2 when a file could not
+ * be read at all.
  */
 import fs from 'node:fs'
 import { storeConfigFrom } from '../config.ts'
+import { crimeSummaryLines, importCrimeFile } from '../importers/crimes.ts'
 import { importPeopleFile, type ImportReport } from '../importers/people.ts'
 import { migrateToLatest, openStore } from '../store/db.ts'
 
-const importers: Record<string, (store: ReturnType<typeof openStore>, file: string) => Promise<ImportReport>> = {
+type Importer = (store: ReturnType<typeof openStore>, file: string) => Promise<ImportReport & { summary?: string[] }>
+const importers: Record<string, Importer> = {
   people: (store, file) => importPeopleFile(store.db, store.dialect, file),
+  crimes: async (store, file) => {
+    const report = await importCrimeFile(store.db, store.dialect, file)
+    return { ...report, summary: crimeSummaryLines(report) }
+  },
 }
 
 const [kind, ...files] = process.argv.slice(2)
@@ -33,6 +41,7 @@ try {
     const report = await importer(store, file)
     rejected += report.rejected.length
     console.log(`${file}: ${report.read} lines read, ${report.upserted} ${kind} upserted, ${report.rejected.length} rejected`)
+    for (const line of report.summary ?? []) console.log(line)
     for (const r of report.rejected) console.log(`  ${file}:${r.line}: ${r.message}`)
   }
 } catch (error) {

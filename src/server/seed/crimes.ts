@@ -7,10 +7,10 @@
  * in every other area the first hotspot rises sharply in the latest two months (Wheeler
  * z = 2(sqrt(C) - sqrt(E)) well above 3 for the latest month against the three before), and in the
  * others it falls; every other hotspot is stable. Hotspot rates do not shrink with the scale, so the
- * planted trends stay detectable in a small test seed.
+ * planted trends stay detectable in a small test seed. The rows are stored through the importer's own
+ * path (store/crimes.ts), keyed and celled as police.uk rows are.
  */
-import type { Insertable } from 'kysely'
-import type { CrimeTable } from '../store/schema.ts'
+import type { CrimeRecord } from '../store/crimes.ts'
 import { demoAreas, type LatLng } from './areas.ts'
 import { pointOnStreet, randomStreet, type Gazetteer } from './addresses.ts'
 import { chance, gaussian, pick, poisson, weighted, type Random, type Weighted } from './random.ts'
@@ -73,7 +73,7 @@ function makeHotspot(r: Random, gazetteer: Gazetteer, areaId: string, trend: Hot
 }
 
 export function generateCrimes(r: Random, gazetteer: Gazetteer, months: readonly string[], scale: number):
-  { rows: Insertable<CrimeTable>[]; planted: PlantedTrend[] } {
+  { rows: CrimeRecord[]; planted: PlantedTrend[] } {
   const totalWeight = demoAreas.reduce((sum, area) => sum + area.weight, 0)
   const places = demoAreas.map((area, index) => {
     const share = area.weight / totalWeight
@@ -86,15 +86,14 @@ export function generateCrimes(r: Random, gazetteer: Gazetteer, months: readonly
     return { area, hotspots, background, backgroundMean: crimesPerMonth * backgroundShare * scale * share }
   })
 
-  const rows: Insertable<CrimeTable>[] = []
+  const rows: CrimeRecord[] = []
   const record = (month: string, at: MapPoint, category: CrimeCategory) => {
     const located = !chance(r, 0.02)
     rows.push({
-      id: `demo-${rows.length + 1}`,
       source: 'demo',
+      crimeId: null,
       month,
       date: null,
-      precision: 'month',
       category,
       lat: located ? at.point.lat : null,
       lng: located ? at.point.lng : null,

@@ -25,6 +25,7 @@ import { generateCrimes } from './crimes.ts'
 import { briefingPdf } from './documents.ts'
 import { plantedPeople } from './names.ts'
 import { upsertPeople } from '../importers/people.ts'
+import { storeCrimes } from '../store/crimes.ts'
 import { addMarkers, descriptionText, fullName, generatePeople, personImport, type Person } from './people.ts'
 import { demoPhotoSvg } from './photos.ts'
 import { createRandom } from './random.ts'
@@ -138,7 +139,12 @@ export async function seedDemoForce(store: Store, options: SeedOptions): Promise
     vehicles: await write('vehicles', vehicles),
     contacts: await write('contacts', contacts),
     media: await write('media', [...photos, ...documents]),
-    crimes: await write('crimes', crimes.rows),
+    crimes: await (async () => {
+      // Crime goes through the importer's store path: the same keys and H3 cells as police.uk rows.
+      const { added } = await storeCrimes(store.db, store.dialect, crimes.rows)
+      log(`crimes: ${added} rows, ${elapsed()}`)
+      return added
+    })(),
     briefingItems: await seedBriefing(store, r, Date.parse(stamp)).then((n) => {
       log(`briefingItems: ${n} rows, ${elapsed()}`)
       return n

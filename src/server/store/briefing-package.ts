@@ -9,10 +9,14 @@
  * seq; items whose validity window opened or closed since the time are added. Each named record is
  * then judged against the scope as it is now: inside it is sent to put, outside it is sent to
  * remove. So inserts, updates, deletions and expiries each reach the device in exactly one delta.
+ *
+ * Crime-trend cells of the officer's area (store/crime-trends.ts) are not records: they go in full
+ * with a full package and with the first delta after crime was imported (a 'crime_trends' change).
  */
 import type { Kysely } from 'kysely'
 import type { SyncResponse } from '../../shared/api/sync.ts'
 import { changesSince, latestChangeSeq } from './changes.ts'
+import { packageTrends } from './crime-trends.ts'
 import { chunks, loadAddresses, loadBriefingItems, loadPeople, loadVehicles } from './intel.ts'
 import type { Database, UserRow } from './schema.ts'
 
@@ -121,7 +125,7 @@ async function changedSince(db: Kysely<Database>, cursor: { seq: number; time: n
   const linked = emptyIds()
   await addLinked(db, changed.briefingItems, linked)
   await addDependents(db, linked)
-  return { changed, linked, last }
+  return { changed, linked, last, trendsChanged: byEntity.has('crime_trends') }
 }
 
 export async function buildSync(
@@ -134,10 +138,12 @@ export async function buildSync(
   let put: Ids
   const remove = emptyIds()
   let seq = head
+  let sendTrends = !cursor
   if (!cursor) {
     put = scope
   } else {
-    const { changed, linked, last } = await changedSince(db, cursor, now, options)
+    const { changed, linked, last, trendsChanged } = await changedSince(db, cursor, now, options)
+    sendTrends = trendsChanged
     seq = Math.max(head, last)
     put = emptyIds()
     for (const key of Object.keys(changed) as (keyof Ids)[]) {
@@ -150,13 +156,15 @@ export async function buildSync(
       }
     }
   }
-  const [people, vehicles, addresses, briefingItems, markerTypes, areas] = await Promise.all([
+  const [people, vehicles, addresses, briefingItems, markerTypes, areas, trends] = await Promise.all([
     loadPeople(db, [...put.people]),
     loadVehicles(db, [...put.vehicles]),
     loadAddresses(db, [...put.addresses]),
     loadBriefingItems(db, [...put.briefingItems], user.id),
     db.selectFrom('warningMarkerTypes').selectAll().orderBy('severity', 'desc').orderBy('code').execute(),
     db.selectFrom('areas').select(['id', 'name']).orderBy('name').execute(),
+    // Trend cells go in full, in a full package and after crime was imported; small enough to resend.
+    sendTrends ? packageTrends(db, user.areaId) : null,
   ])
   // Records that vanished from the database entirely are removals too.
   const found = { people: new Set(people.map((p) => p.id)), vehicles: new Set(vehicles.map((v) => v.id)), addresses: new Set(addresses.map((a) => a.id)), briefingItems: new Set(briefingItems.map((b) => b.id)) }
@@ -177,5 +185,6 @@ export async function buildSync(
     remove: { people: sortIds(remove.people), vehicles: sortIds(remove.vehicles), addresses: sortIds(remove.addresses), briefingItems: sortIds(remove.briefingItems) },
     reference: { markerTypes: markerTypes.map((m) => ({ ...m, officerSafety: m.officerSafety === 1 })), areas },
     media: [...media].sort(),
+    ...(sendTrends ? { trendCells: trends?.cells ?? [], ...(trends ? { trendPeriod: trends.period } : {}) } : {}),
   }
 }

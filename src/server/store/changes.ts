@@ -8,7 +8,8 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DialectName } from './dialect.ts'
 import type { Database } from './schema.ts'
 
-export type ChangeEntity = 'person' | 'vehicle' | 'address' | 'briefing_item'
+/** 'crime_trends' has one id, 'latest': the officer's trend cells are sent again in full. */
+export type ChangeEntity = 'person' | 'vehicle' | 'address' | 'briefing_item' | 'crime_trends'
 
 export async function lockChangeLog(trx: Transaction<Database>, dialect: DialectName): Promise<void> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7302)`.execute(trx)

@@ -167,8 +167,14 @@ export type MediaTable = {
 }
 
 export type CrimeTable = {
+  /** the dedupe key (store/crimes.ts): the police.uk Crime ID, or a hash of the row and its occurrence */
   id: string
+  /** 'police.uk', 'demo', ... */
   source: string
+  /** the police.uk Crime ID, when the file gives one (anti-social behaviour never has one) */
+  crimeId: Generated<string | null>
+  /** H3 cell at resolution 9, or null without coordinates */
+  cell: Generated<string | null>
   month: string
   date: string | null
   precision: 'month' | 'day'

@@ -5,6 +5,7 @@
  * device: it stores it and sends it back.
  */
 import { z } from 'zod'
+import { trendCellSchema } from './crime.ts'
 import { addressRecordSchema, areaSchema, briefingItemSchema, markerTypeSchema, personRecordSchema, vehicleRecordSchema } from './intel.ts'
 
 export const syncQuerySchema = z.strictObject({
@@ -29,6 +30,20 @@ export const syncResponseSchema = z.object({
   reference: z.object({ markerTypes: z.array(markerTypeSchema), areas: z.array(areaSchema) }),
   /** photos and documents the device should keep for offline use */
   media: z.array(z.string()),
+  /**
+   * Crime-trend cells of the officer's area (the force's, for an account without an area) for the
+   * latest month, for the map offline. Present in every full package and in a delta after crime
+   * was imported: then they replace the device's whole set. Absent: keep what the device has.
+   */
+  trendCells: z.array(trendCellSchema).optional(),
+  /** what `trendCells` describe; sent with them */
+  trendPeriod: z.object({
+    month: z.string(),
+    baselineMonths: z.number().int(),
+    resolution: z.number().int(),
+    /** the area the cells cover, or null for the whole force */
+    areaId: z.string().nullable(),
+  }).optional(),
 })
 export type SyncResponse = z.infer<typeof syncResponseSchema>
 export type SyncEntity = keyof SyncResponse['put']

@@ -8,6 +8,7 @@ import * as m0002 from './0002-briefing.ts'
 import * as m0003 from './0003-claims-events.ts'
 import * as m0004 from './0004-media-version.ts'
 import * as m0005 from './0005-person-match-keys.ts'
+import * as m0006 from './0006-crime-trends.ts'
 import * as m0007 from './0007-curfew-checks.ts'
 
 export const migrations: Record<string, Migration> = {
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   '0003-claims-events': m0003,
   '0004-media-version': m0004,
   '0005-person-match-keys': m0005,
+  '0006-crime-trends': m0006,
   '0007-curfew-checks': m0007,
 }
