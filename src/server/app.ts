@@ -27,6 +27,7 @@ import briefingRoutes from './routes/briefing.ts'
 import curfewRoutes from './routes/curfews.ts'
 import eventRoutes from './routes/events.ts'
 import healthRoutes from './routes/health.ts'
+import notesRoutes from './routes/notes.ts'
 import searchRoutes from './routes/search.ts'
 import syncRoutes from './routes/sync.ts'
 import wantedRoutes from './routes/wanted.ts'
@@ -82,6 +83,7 @@ export async function buildApp({ config, store, closeStore = true, logger }: App
   await app.register(wantedRoutes)
   await app.register(curfewRoutes)
   await app.register(eventRoutes)
+  await app.register(notesRoutes)
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger())
 
   await app.register(client, { root: config.clientDir })

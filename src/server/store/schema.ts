@@ -265,6 +265,35 @@ export type CurfewCheckTable = {
 /** The visit in progress at a curfew address: one row per condition, taken over once expired. */
 export type CurfewVisitTable = { conditionId: string; officerId: number; startedAt: string; expiresAt: string }
 
+/** An audio note, stored once by the id the device made (store/notes.ts). */
+export type NoteTable = {
+  id: string
+  officerId: number
+  text: string
+  recordedAt: string
+  attachedKind: string | null
+  attachedId: string | null
+  lat: number | null
+  lng: number | null
+  accuracyM: number | null
+  createdAt: string
+  updatedAt: string
+  /** the device's time of the last transcript correction applied, so an older one never wins */
+  textEditedAt: string | null
+  /** SHA-256 of the body the note was created with: a replay must match it */
+  bodyHash: string
+}
+/** A note's recording: `received` bytes of `total` so far; `sha256` once complete. */
+export type NoteAudioTable = {
+  noteId: string
+  contentType: string
+  total: number
+  received: number
+  bytes: Buffer
+  sha256: string | null
+  updatedAt: string
+}
+
 export type Database = {
   claims: ClaimTable
   claimAssists: ClaimAssistTable
@@ -291,6 +320,8 @@ export type Database = {
   crimes: CrimeTable
   curfewChecks: CurfewCheckTable
   curfewVisits: CurfewVisitTable
+  notes: NoteTable
+  noteAudio: NoteAudioTable
 }
 
 export type UserRow = Selectable<UserTable>

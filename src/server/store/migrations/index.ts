@@ -10,6 +10,7 @@ import * as m0004 from './0004-media-version.ts'
 import * as m0005 from './0005-person-match-keys.ts'
 import * as m0006 from './0006-crime-trends.ts'
 import * as m0007 from './0007-curfew-checks.ts'
+import * as m0008 from './0008-notes.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005-person-match-keys': m0005,
   '0006-crime-trends': m0006,
   '0007-curfew-checks': m0007,
+  '0008-notes': m0008,
 }
