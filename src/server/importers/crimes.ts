@@ -5,9 +5,14 @@
  * is reported with its file line and skipped, good rows are kept. Rows without coordinates are kept
  * and counted (they count towards totals but are never mapped). Rows go through the one crime
  * store path (store/crimes.ts), whose keys make a re-import change nothing.
+ *
+ * police.uk never puts a line break inside a field, so each line is parsed on its own (csv-parse,
+ * for lines with quotes; a plain split otherwise): a stray quote costs its own row, where a
+ * streaming parser would read the rest of the file as one open field.
  */
 import fs from 'node:fs'
-import { parse } from 'csv-parse'
+import readline from 'node:readline'
+import { parse } from 'csv-parse/sync'
 import type { Kysely } from 'kysely'
 import { crimeCategoryOf } from '../../shared/domain/crime-categories.ts'
 import { createCrimeKeyer, insertCrimes, noteCrimeTrendsChanged, type CrimeRecord, type KeyedCrime } from '../store/crimes.ts'
@@ -62,21 +67,20 @@ export function parsePoliceUkRow(fields: readonly string[]): Parsed {
   }
 }
 
+/** One line's fields, or why they cannot be read. */
+function splitLine(line: string): { fields: string[] } | { message: string } {
+  if (!line.includes('"')) return { fields: line.split(',') }
+  try {
+    const [fields] = parse(line, { relax_column_count: true }) as string[][]
+    return { fields: fields ?? [] }
+  } catch (error) {
+    return { message: `unreadable CSV: ${error instanceof Error ? error.message.replace(/ at line \d+.*$/, '') : String(error)}` }
+  }
+}
+
 export async function importCrimeFile(db: Kysely<Database>, dialect: DialectName, file: string): Promise<CrimeImportReport> {
   const report: CrimeImportReport = { read: 0, upserted: 0, rejected: [], added: 0, updated: 0, unchanged: 0, withoutLocation: 0, byMonthCategory: new Map() }
-  const parser = fs.createReadStream(file).pipe(parse({
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    info: true,
-    // A row the parser cannot read (a broken quote) is reported and skipped; the rest go on.
-    skip_records_with_error: true,
-    on_skip: (error) => {
-      report.read += 1
-      report.rejected.push({ line: Number(error?.lines ?? 0), message: error?.message ?? 'unreadable row' })
-      return undefined
-    },
-  }))
+  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })
   const key = createCrimeKeyer()
   let batch: KeyedCrime[] = []
   const flush = async () => {
@@ -87,22 +91,25 @@ export async function importCrimeFile(db: Kysely<Database>, dialect: DialectName
     report.unchanged += result.unchanged
     batch = []
   }
-  let header = true
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    if (header) {
-      header = false
-      const names = record.map((f) => f.trim().toLowerCase())
-      if (names.join(',') !== policeUkColumns.join(',').toLowerCase()) {
-        report.rejected.push({ line: info.lines, message: `not a police.uk street-level file: the header must be ${policeUkColumns.join(',')}` })
-        parser.destroy()
+  let lineNumber = 0
+  for await (const raw of lines) {
+    lineNumber += 1
+    const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw
+    if (lineNumber === 1) {
+      const header = splitLine(line)
+      if (!('fields' in header) || header.fields.map((f) => f.trim().toLowerCase()).join(',') !== policeUkColumns.join(',').toLowerCase()) {
+        report.rejected.push({ line: 1, message: `not a police.uk street-level file: the header must be ${policeUkColumns.join(',')}` })
+        lines.close()
         return report
       }
       continue
     }
+    if (line.trim() === '') continue
     report.read += 1
-    const parsed = parsePoliceUkRow(record)
+    const split = splitLine(line)
+    const parsed = 'fields' in split ? parsePoliceUkRow(split.fields) : { ok: false as const, message: split.message }
     if (!parsed.ok) {
-      report.rejected.push({ line: info.lines, message: parsed.message })
+      report.rejected.push({ line: lineNumber, message: parsed.message })
       continue
     }
     const { month, category, lat } = parsed.record
@@ -114,7 +121,6 @@ export async function importCrimeFile(db: Kysely<Database>, dialect: DialectName
     if (batch.length >= batchSize) await flush()
   }
   await flush()
-  report.rejected.sort((a, b) => a.line - b.line)
   report.upserted = report.added + report.updated
   if (report.upserted > 0) await noteCrimeTrendsChanged(db, dialect)
   return report
