@@ -14,7 +14,7 @@ import type { Config } from './config.ts'
 import { HttpError } from './http-error.ts'
 import access from './plugins/access.ts'
 import client from './plugins/client.ts'
-import errors from './plugins/errors.ts'
+import errors, { sendError } from './plugins/errors.ts'
 import realtime from './plugins/realtime.ts'
 import securityHeaders from './plugins/security-headers.ts'
 import storePlugin from './plugins/store.ts'
@@ -46,6 +46,11 @@ export async function buildApp({ config, store, closeStore = true, logger }: App
     logger: logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    // The router's own refusals (a malformed or over-long URL) in our error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendError(reply, 414, 'uri_too_long', 'A part of the address is too long.')
+      return sendError(reply, 400, 'invalid_url', 'The address is not valid.')
+    },
   })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
@@ -81,6 +86,7 @@ export async function buildApp({ config, store, closeStore = true, logger }: App
   await app.register(checkRoutes)
   await app.register(searchRoutes)
   await app.register(wantedRoutes)
+  await app.register(crimeRoutes)
   await app.register(curfewRoutes)
   await app.register(eventRoutes)
   await app.register(notesRoutes)
@@ -88,5 +94,4 @@ export async function buildApp({ config, store, closeStore = true, logger }: App
 
   await app.register(client, { root: config.clientDir })
   return app
-  await app.register(crimeRoutes)
 }

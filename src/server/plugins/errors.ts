@@ -32,19 +32,42 @@ function describeValidation(error: FastifyError & { validation: { instancePath: 
     .join('; ')
 }
 
-type FastifyDefaultError = { statusCode: number; error: string; message: string; code?: string }
+type FastifyDefaultError = { error?: unknown; message: string; code?: string }
 const isDefaultError = (value: unknown): value is FastifyDefaultError =>
-  typeof value === 'object' && value !== null && 'statusCode' in value && 'message' in value && !('error' in value && typeof value.error === 'object')
+  typeof value === 'object' && value !== null && 'message' in value && !('error' in value && typeof value.error === 'object')
+
+const defaultCodes: Record<number, string> = { 404: 'not_found', 406: 'not_acceptable', 414: 'uri_too_long' }
+
+/** Whether any string in a parsed request part holds a NUL character, which no field needs and PostgreSQL refuses. */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000')
+  if (depth > 20 || typeof value !== 'object' || value === null) return false
+  for (const [key, inner] of Object.entries(value)) if (key.includes('\u0000') || holdsNul(inner, depth + 1)) return true
+  return false
+}
 
 export default fp(async (app) => {
-  // Some plugins answer by themselves in Fastify's default error shape (the event stream's 406, for
-  // one); this puts those answers in ours too, so a client only ever parses one shape.
+  // Some parts of Fastify answer by themselves in its default error shape (the event stream's 406,
+  // the router's 414, for example); this puts those answers in ours too, so a client only ever
+  // parses one shape.
   app.addHook('onSend', async (_request, reply, payload) => {
-    if (reply.statusCode < 400 || typeof payload !== 'string' || !payload.startsWith('{"statusCode"')) return payload
-    const parsed: unknown = JSON.parse(payload)
+    if (reply.statusCode < 400 || typeof payload !== 'string' || !payload.startsWith('{') || payload.startsWith('{"error":{')) return payload
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(payload)
+    } catch {
+      return payload
+    }
     if (!isDefaultError(parsed)) return payload
-    const code = reply.statusCode === 406 ? 'not_acceptable' : reply.statusCode === 404 ? 'not_found' : 'invalid_request'
-    return JSON.stringify({ error: { code, message: parsed.message } })
+    const code = defaultCodes[reply.statusCode] ?? (reply.statusCode >= 500 ? 'internal_error' : 'invalid_request')
+    return JSON.stringify({ error: { code, message: reply.statusCode >= 500 ? 'Something went wrong on the server.' : parsed.message } })
+  })
+
+  // NUL characters are refused in every parameter, query and body before any handler sees them.
+  app.addHook('preValidation', async (request) => {
+    if (holdsNul(request.params) || holdsNul(request.query) || holdsNul(request.body)) {
+      throw new HttpError(400, 'invalid_text', 'Text may not contain NUL (\\u0000) characters.')
+    }
   })
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -57,6 +80,8 @@ export default fp(async (app) => {
     if (error instanceof SyntaxError || error.code?.startsWith('FST_ERR_CTP')) {
       return sendError(reply, 400, 'invalid_json', 'The request body could not be read.')
     }
+    // PostgreSQL refusing text it cannot store (a safety net behind the NUL check above).
+    if (error.code === '22021' || error.code === '22P05') return sendError(reply, 400, 'invalid_text', 'The text contains characters that cannot be stored.')
     if (error.statusCode === 429) return sendError(reply, 429, 'rate_limited', error.message)
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendError(reply, error.statusCode, 'invalid_request', error.message)
