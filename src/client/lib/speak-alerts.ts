@@ -9,6 +9,7 @@
  * said and the alert is still on screen.
  */
 import { createStore, useStore } from './external-store.ts'
+import { speakQueued, speechAvailable } from './speech-queue.ts'
 import { localKeys, readLocal, removeLocal, writeLocal } from './storage.ts'
 
 export const speakAlertsStore = createStore<boolean>(readLocal(localKeys.speakAlerts) === '1')
@@ -23,18 +24,15 @@ export function setSpeakAlerts(on: boolean): void {
   speakAlertsStore.set(on)
 }
 
-export function speechAvailable(): boolean {
-  return typeof window !== 'undefined' && 'speechSynthesis' in window && typeof SpeechSynthesisUtterance === 'function'
-}
+export { speechAvailable }
 
-/** Say `text` if the officer asked for spoken alerts and this tab is on screen. */
+/**
+ * Say `text` if the officer asked for spoken alerts and this tab is on screen. It waits its turn
+ * behind anything else being said (lib/speech-queue.ts), such as a geofence prompt.
+ */
 export function speakAlert(text: string): void {
   if (!speakAlertsStore.get() || !speechAvailable() || document.visibilityState !== 'visible') return
-  const utterance = new SpeechSynthesisUtterance(text)
-  utterance.lang = 'en-GB'
-  const voice = window.speechSynthesis.getVoices().find((candidate) => candidate.lang.replace('_', '-') === 'en-GB')
-  if (voice) utterance.voice = voice
-  window.speechSynthesis.speak(utterance)
+  speakQueued(text)
 }
 
 /** Re-read after the device erase removed the setting. */
