@@ -14,6 +14,7 @@ import { NavLink, Outlet, useLocation } from 'react-router'
 import { ClaimAlerts } from '../components/claim-alerts.tsx'
 import { AccountsIcon, AuditIcon, BriefingIcon, CheckIcon, KestrelMark, SettingsIcon, TodayIcon, WantedIcon, WriteIcon } from '../components/icons.tsx'
 import { OutboxAlert } from '../components/outbox-problems.tsx'
+import { GeofenceBanner, PatrolBar, PatrolButton } from '../components/patrol-mode.tsx'
 import { LockScreen } from '../features/device-lock/lock-screen.tsx'
 import { useClientConfig } from '../lib/api/get-client-config.ts'
 import { useIdleLock, useLockState } from '../lib/device-lock.ts'
@@ -87,7 +88,10 @@ export function AppLayout() {
           <KestrelMark />
           <span>Kestrel</span>
         </NavLink>
-        <AccountMenu user={user} />
+        <div className="app-header__actions">
+          {user.role !== 'admin' ? <PatrolButton /> : null}
+          <AccountMenu user={user} />
+        </div>
       </header>
       <nav className="app-nav" aria-label="Main">
         <ul>
@@ -154,6 +158,8 @@ export function AppLayout() {
         </ul>
       </nav>
       <main id="main" className="app-main">
+        <GeofenceBanner />
+        <PatrolBar />
         <OutboxAlert />
         <Outlet />
       </main>

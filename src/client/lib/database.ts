@@ -23,12 +23,17 @@
  * shared matching module when the package is stored (lib/person-match-keys.ts), and people already
  * on the device get them in the upgrade. `checkReasons` keeps the force's list of reasons for a
  * check, as the server last sent it, so the reason picker works offline.
+ *
+ * Version 5 adds `promptLog`: every geofence prompt patrol mode gave on this device (when, where,
+ * which fences, and whether it was spoken), for the officer's own prompt history
+ * (lib/patrol-mode.ts). It is not part of the package; the device erase clears it with the rest.
  */
 import { Dexie } from 'dexie'
 import type { EntityTable } from 'dexie'
 import type { User } from '../../shared/api/auth.ts'
 import type { Claim } from '../../shared/api/claims.ts'
 import type { AddressRecord, BriefingItem, MarkerType, PersonRecord, VehicleRecord } from '../../shared/api/intel.ts'
+import type { PromptFence } from '../../shared/geofence/fences.ts'
 import { matchFieldsOf, type CachedPerson } from './person-match-keys.ts'
 
 export const kestrelDatabaseName = 'kestrel'
@@ -120,6 +125,21 @@ export type ClaimSnapshotRecord = {
 /** One reason an officer may give for a check, as the server lists them (GET /api/checks/reasons). */
 export type CheckReasonRecord = { code: string; label: string; order: number }
 
+/** One geofence prompt as given on this device (lib/patrol-mode.ts). */
+export type PromptLogRecord = {
+  /** Auto-increment. */
+  seq: number
+  /** ms since epoch. */
+  at: number
+  lat: number
+  lng: number
+  accuracyM: number
+  sentence: string
+  fences: Pick<PromptFence, 'id' | 'label' | 'reason' | 'priority' | 'target'>[]
+  /** How it reached the officer: spoken, or on screen only (and why). */
+  delivery: 'spoken' | 'muted' | 'quiet' | 'no-voice'
+}
+
 export class KestrelDatabase extends Dexie {
   // `declare` rather than a class field: a field initialiser would overwrite the tables Dexie
   // attaches in its constructor (ES2022 class-field semantics).
@@ -135,6 +155,7 @@ export class KestrelDatabase extends Dexie {
   declare outbox: EntityTable<OutboxRecord, 'seq'>
   declare claimSnapshot: EntityTable<ClaimSnapshotRecord, 'key'>
   declare checkReasons: EntityTable<CheckReasonRecord, 'code'>
+  declare promptLog: EntityTable<PromptLogRecord, 'seq'>
 
   constructor() {
     super(kestrelDatabaseName)
@@ -168,6 +189,9 @@ export class KestrelDatabase extends Dexie {
             Object.assign(person, matchFieldsOf(person))
           }),
       )
+    this.version(5).stores({
+      promptLog: '++seq, at',
+    })
   }
 }
 

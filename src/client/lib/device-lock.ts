@@ -36,6 +36,11 @@ export function useLockState(): LockState {
   return useStore(lockStore)
 }
 
+/** For code outside React (patrol mode): nothing personal is said or shown while locked. */
+export function isDeviceLocked(): boolean {
+  return lockStore.get().locked
+}
+
 /** Lock now if the idle time has run out. Called on a timer, on return to the app, and before activity counts. */
 export function evaluateIdle(now: number, idleMs: number): void {
   const state = lockStore.get()

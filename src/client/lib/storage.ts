@@ -17,6 +17,8 @@ export const localKeys = {
   pendingLogout: 'kestrel.pending-logout',
   /** '1' when the officer chose to hear claim alerts spoken (lib/speak-alerts.ts). */
   speakAlerts: 'kestrel.speak-alerts',
+  /** '1' when the officer muted spoken geofence prompts (lib/patrol-mode.ts). */
+  promptsMuted: 'kestrel.prompts-muted',
 } as const
 export type LocalKey = (typeof localKeys)[keyof typeof localKeys]
 

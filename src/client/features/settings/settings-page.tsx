@@ -1,7 +1,8 @@
 /**
  * Settings for this device and session: night theme, locking now, the briefing saved for offline
  * use (what and how much, when it was last updated, "Sync now"), changes waiting to be sent, how
- * much storage Kestrel uses and whether the browser will keep it, and signing out (which erases
+ * much storage Kestrel uses and whether the browser will keep it, the geofence prompts Patrol mode
+ * gave on this device (prompt history), and signing out (which erases
  * Kestrel data from the device). All of it works offline; a sign-out made offline reaches the
  * server when the device is next online.
  */
@@ -10,6 +11,7 @@ import { useState } from 'react'
 import { EmptyState, ErrorState, LoadingState } from '../../components/data-state.tsx'
 import { OutboxProblems } from '../../components/outbox-problems.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
+import { PromptHistory } from '../../components/prompt-history.tsx'
 import { SpeakAlertsSetting } from '../../components/speak-alerts-setting.tsx'
 import { SyncStatus } from '../../components/sync-status.tsx'
 import { useClientConfig } from '../../lib/api/get-client-config.ts'
@@ -96,6 +98,14 @@ export function SettingsPage() {
         <h2 id="settings-alerts">Alerts</h2>
         <SpeakAlertsSetting />
       </section>
+
+      {user !== null && user.role !== 'admin' ? (
+        <section className="section" aria-labelledby="settings-prompts" id="prompt-history">
+          <h2 id="settings-prompts">Prompt history</h2>
+          <p className="hint">Geofence prompts Patrol mode gave on this device, newest first. Signing out erases them.</p>
+          <PromptHistory />
+        </section>
+      ) : null}
 
       <section className="section" aria-labelledby="settings-lock">
         <h2 id="settings-lock">Device lock</h2>
