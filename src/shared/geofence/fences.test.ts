@@ -48,7 +48,7 @@ describe('buildFences', () => {
     }))
     expect(fences.map((fence) => fence.id)).toEqual(['wanted:p1:last-known', 'wanted:p1:address:a1', 'wanted:p1:address:a2'])
     for (const fence of fences) {
-      expect(fence).toMatchObject({ priority: 1, reason: 'wanted', target: { kind: 'person', id: 'p1' } })
+      expect(fence).toMatchObject({ priority: 1, reason: 'wanted', title: 'John Smith', target: { kind: 'person', id: 'p1' } })
       expect(fence.label).toBe('an area frequented by John Smith, wanted, priority one, violent warning')
       expect(fence.shape).toMatchObject({ kind: 'circle', radiusM: 250 })
     }
@@ -73,7 +73,7 @@ describe('buildFences', () => {
       ],
     }))
     expect(fences).toEqual([{
-      id: 'briefing:b1', priority: 2, reason: 'briefing', target: { kind: 'briefing-item', id: 'b1' },
+      id: 'briefing:b1', title: 'Burglary patrols, Shard End.', priority: 2, reason: 'briefing', target: { kind: 'briefing-item', id: 'b1' },
       label: 'the area of the briefing item Burglary patrols, Shard End, priority two',
       shape: { kind: 'polygon', ring: polygon },
     }])

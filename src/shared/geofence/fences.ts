@@ -41,8 +41,8 @@ export const defaultFenceBuildOptions: FenceBuildOptions = { wantedRadiusM: 250,
 /** What a prompt's banner opens. */
 export type FenceTarget = { kind: 'person'; id: string } | { kind: 'briefing-item'; id: string } | { kind: 'trend-cell'; id: string }
 
-/** A fence with what it is about, for the banner and the prompt log. */
-export type PromptFence = Fence & { target: FenceTarget }
+/** A fence with what it is about, for the banner and the prompt log: `title` names it in a link. */
+export type PromptFence = Fence & { target: FenceTarget; title: string }
 
 const priorityWords = { 1: 'one', 2: 'two', 3: 'three' } as const
 
@@ -56,10 +56,13 @@ function joinWords(words: readonly string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`
 }
 
+function personName(person: Pick<PersonRecord, 'forenames' | 'surname'>): string {
+  return `${person.forenames} ${person.surname}`.replace(/\s+/g, ' ').trim()
+}
+
 /** "John Smith, wanted, priority one, violent and weapons warnings". */
 export function wantedPhrase(person: PersonRecord, markerTypes: ReadonlyMap<string, MarkerType>): string {
-  const name = `${person.forenames} ${person.surname}`.replace(/\s+/g, ' ').trim()
-  const parts = [name, 'wanted']
+  const parts = [personName(person), 'wanted']
   if (person.wanted) parts.push(`priority ${priorityWords[person.wanted.priority]}`)
   const safety = person.warningMarkers
     .map((code) => markerTypes.get(code))
@@ -84,6 +87,7 @@ export function buildFences(source: FenceSource, options?: Partial<FenceBuildOpt
   for (const person of source.people) {
     if (!person.wanted) continue
     const base = {
+      title: personName(person),
       priority: person.wanted.priority,
       label: `an area frequented by ${wantedPhrase(person, markerTypes)}`,
       reason: 'wanted' as const,
@@ -106,6 +110,7 @@ export function buildFences(source: FenceSource, options?: Partial<FenceBuildOpt
     if (!(Date.parse(item.validFrom) <= source.now && source.now < Date.parse(item.validTo))) continue
     fences.push({
       id: `briefing:${item.id}`,
+      title: item.title,
       priority: item.priority,
       label: `the area of the briefing item ${item.title.trim().replace(/[.!?]+$/, '')}, priority ${priorityWords[item.priority]}`,
       reason: 'briefing',
@@ -119,6 +124,7 @@ export function buildFences(source: FenceSource, options?: Partial<FenceBuildOpt
     const ring = hexagonRing(cell.cell)
     fences.push({
       id: `trend:${cell.cell}`,
+      title: 'Rising crime area',
       priority: 3,
       label: 'an area where crime is rising',
       reason: 'crime-trend',
