@@ -9,6 +9,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { rebuildCrimeCellCounts } from '../store/crimes.ts'
 import type { Store } from '../store/db.ts'
 import { forEachStore, createTestStore, type TestStore } from '../testing/stores.ts'
 import { importCrimeFile } from './crimes.ts'
@@ -100,6 +101,15 @@ forEachStore('police.uk importer', (kind) => {
     fs.copyFileSync(sampleFiles[0]!, copy)
     expect((await importCrimeFile(t.store.db, t.store.dialect, copy)).added).toBe(0)
     expect(await t.store.db.selectFrom('crimes').select(['id', 'outcome', 'cell']).orderBy('id').execute()).toEqual(before)
+  })
+
+  it('keeps the monthly trend rollup equal to a full recount', async () => {
+    const rollup = () => t.store.db.selectFrom('crimeCellCounts').selectAll().orderBy('category').orderBy('month').orderBy('cell').execute()
+    const kept = (await rollup()).map((r) => ({ ...r, n: Number(r.n) }))
+    const located = kept.filter((r) => r.category === '*').reduce((sum, r) => sum + r.n, 0)
+    expect(located).toBe(expected.rows - expected.withoutLocation)
+    await rebuildCrimeCellCounts(t.store.db)
+    expect((await rollup()).map((r) => ({ ...r, n: Number(r.n) }))).toEqual(kept)
   })
 
   it('counts repeated rows as separate crimes, and updates an outcome rather than adding a crime', async () => {

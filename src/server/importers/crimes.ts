@@ -85,7 +85,7 @@ export async function importCrimeFile(db: Kysely<Database>, dialect: DialectName
   let batch: KeyedCrime[] = []
   const flush = async () => {
     if (batch.length === 0) return
-    const result = await insertCrimes(db, batch)
+    const result = await insertCrimes(db, dialect, batch)
     report.added += result.added
     report.updated += result.updated
     report.unchanged += result.unchanged

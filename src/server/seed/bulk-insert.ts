@@ -5,6 +5,7 @@
  * `npm run seed -- --force`.
  */
 import type { Insertable } from 'kysely'
+import { rebuildCrimeCellCounts } from '../store/crimes.ts'
 import type { Store } from '../store/db.ts'
 import type { Database } from '../store/schema.ts'
 
@@ -38,4 +39,5 @@ export async function wipeDemoForce(store: Store): Promise<void> {
     // Imported police.uk crime is not the seed's to delete.
     await trx.deleteFrom('crimes').where('source', '=', 'demo').execute()
   })
+  await rebuildCrimeCellCounts(store.db)
 }

@@ -1,7 +1,8 @@
 /**
- * Reading crime trends: counts per H3 cell for a recent window and its baseline, straight from the
- * indexes on (month, cell, category) and (date, cell, category), then the shared statistics
- * (src/shared/trends). Cells are stored at resolution 9; a coarser view adds up each cell's parent.
+ * Reading crime trends: counts per H3 cell for a recent window and its baseline, from the monthly
+ * rollup `crime_cell_counts` (months) or the index on (date, cell, category) (days), then the
+ * shared statistics (src/shared/trends). Cells are stored at resolution 9; a coarser view adds up
+ * each cell's parent.
  * A trend needs every month it compares to be stored, or an empty baseline would flag every busy
  * cell as rising, so missing months are refused with the field to change.
  */
@@ -83,14 +84,12 @@ async function monthTrends(db: Kysely<Database>, q: TrendRequest): Promise<Trend
 async function monthTrendCells(db: Kysely<Database>, q: TrendRequest & { month: string }): Promise<TrendCell[]> {
   const { month } = q
   const first = addMonths(month, -q.baselineMonths)
-  let query = db.selectFrom('crimes')
-    .select(['month', 'cell', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('month', '>=', first).where('month', '<=', month).where('cell', 'is not', null)
-  if (q.category) query = query.where('category', '=', q.category)
-  const rows = await query.groupBy(['month', 'cell']).execute()
+  const rows = await db.selectFrom('crimeCellCounts').select(['month', 'cell', 'n'])
+    .where('category', '=', q.category ?? '*').where('month', '>=', first).where('month', '<=', month)
+    .execute()
   const tallies = rows.map((r) => {
     const n = Number(r.n)
-    return { cell: r.cell!, count: r.month === month ? n : 0, baselineCount: r.month === month ? 0 : n }
+    return { cell: r.cell, count: r.month === month ? n : 0, baselineCount: r.month === month ? 0 : n }
   })
   return trendCells(atResolution(tallies, q.resolution), 1 / q.baselineMonths)
 }

@@ -11,11 +11,13 @@
  * hash on purpose: police.uk republishes crimes with updated outcomes, and such a row must update the
  * stored crime, not add a second one.
  *
- * Cells: each crime gets its H3 cell at resolution 9 as it is written (null without coordinates).
+ * Cells: each crime gets its H3 cell at resolution 9 as it is written (null without coordinates),
+ * and `crime_cell_counts` (the monthly trend rollup) gains it in the same transaction. Whoever
+ * deletes crimes calls `rebuildCrimeCellCounts` afterwards (the demo wipe does).
  */
 import { createHash } from 'node:crypto'
 import { latLngToCell } from 'h3-js'
-import type { Insertable, Kysely } from 'kysely'
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely'
 import { storedResolution } from '../../shared/trends/cells.ts'
 import { lockChangeLog, recordChanges } from './changes.ts'
 import type { DialectName } from './dialect.ts'
@@ -93,7 +95,7 @@ function row(c: KeyedCrime): Insertable<CrimeTable> {
  * Stores keyed crimes: new keys are inserted, known keys whose outcome changed are updated, the rest
  * are left alone. Returns how many of each.
  */
-export async function insertCrimes(db: Kysely<Database>, crimes: readonly KeyedCrime[]): Promise<CrimeWriteResult> {
+export async function insertCrimes(db: Kysely<Database>, dialect: DialectName, crimes: readonly KeyedCrime[]): Promise<CrimeWriteResult> {
   const result: CrimeWriteResult = { added: 0, updated: 0, unchanged: 0 }
   // A Crime ID repeated within the input is one crime: the last row wins.
   const byId = new Map(crimes.map((c) => [c.id, c]))
@@ -102,10 +104,15 @@ export async function insertCrimes(db: Kysely<Database>, crimes: readonly KeyedC
   for (let start = 0; start < unique.length; start += rowsPerStatement) {
     const batch = unique.slice(start, start + rowsPerStatement)
     await db.transaction().execute(async (trx) => {
+      // Two imports at once would both find a key missing; on PostgreSQL they take turns (SQLite has one writer).
+      if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7306)`.execute(trx)
       const stored = new Map((await trx.selectFrom('crimes').select(['id', 'outcome']).where('id', 'in', batch.map((c) => c.id)).execute())
         .map((s) => [s.id, s.outcome]))
-      const fresh = batch.filter((c) => !stored.has(c.id))
-      if (fresh.length > 0) await trx.insertInto('crimes').values(fresh.map(row)).onConflict((oc) => oc.column('id').doNothing()).execute()
+      const fresh = batch.filter((c) => !stored.has(c.id)).map(row)
+      if (fresh.length > 0) {
+        await trx.insertInto('crimes').values(fresh).execute()
+        await addCellCounts(trx, fresh)
+      }
       result.added += fresh.length
       for (const c of batch) {
         if (!stored.has(c.id)) continue
@@ -121,6 +128,39 @@ export async function insertCrimes(db: Kysely<Database>, crimes: readonly KeyedC
   return result
 }
 
+/** Adds newly stored crimes to the monthly rollup. */
+async function addCellCounts(trx: Transaction<Database>, rows: readonly Insertable<CrimeTable>[]): Promise<void> {
+  const counts = new Map<string, { category: string; month: string; cell: string; n: number }>()
+  const add = (category: string, month: string, cell: string) => {
+    const key = `${category} ${month} ${cell}`
+    const entry = counts.get(key)
+    if (entry) entry.n += 1
+    else counts.set(key, { category, month, cell, n: 1 })
+  }
+  for (const r of rows) {
+    if (!r.cell) continue
+    add(r.category, r.month, r.cell)
+    add('*', r.month, r.cell)
+  }
+  const values = [...counts.values()]
+  for (let i = 0; i < values.length; i += rowsPerStatement) {
+    await trx.insertInto('crimeCellCounts').values(values.slice(i, i + rowsPerStatement))
+      .onConflict((oc) => oc.columns(['category', 'month', 'cell']).doUpdateSet((eb) => ({ n: eb(eb.ref('crimeCellCounts.n'), '+', eb.ref('excluded.n')) })))
+      .execute()
+  }
+}
+
+/** Recounts the monthly rollup from the crimes stored, after crimes were deleted. */
+export async function rebuildCrimeCellCounts(db: Kysely<Database>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('crimeCellCounts').execute()
+    await sql`insert into crime_cell_counts (category, month, cell, n)
+      select category, month, cell, count(*) from crimes where cell is not null group by category, month, cell
+      union all
+      select '*', month, cell, count(*) from crimes where cell is not null group by month, cell`.execute(trx)
+  })
+}
+
 /** One change-log entry telling devices to refresh their trend cells at the next sync. */
 export async function noteCrimeTrendsChanged(db: Kysely<Database>, dialect: DialectName): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -132,7 +172,7 @@ export async function noteCrimeTrendsChanged(db: Kysely<Database>, dialect: Dial
 /** Keys, stores and announces a complete set of crimes in one go (the demo seed's path). */
 export async function storeCrimes(db: Kysely<Database>, dialect: DialectName, records: readonly CrimeRecord[]): Promise<CrimeWriteResult> {
   const key = createCrimeKeyer()
-  const result = await insertCrimes(db, records.map(key))
+  const result = await insertCrimes(db, dialect, records.map(key))
   if (result.added + result.updated > 0) await noteCrimeTrendsChanged(db, dialect)
   return result
 }

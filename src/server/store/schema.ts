@@ -188,6 +188,9 @@ export type CrimeTable = {
   force: string | null
 }
 
+/** Located crimes per category (or '*' for all), month and H3 cell at resolution 9 (store/crimes.ts). */
+export type CrimeCellCountTable = { category: string; month: string; cell: string; n: number }
+
 export type PersonLinkTable = {
   personId: string
   kind: 'address' | 'vehicle' | 'associate'
@@ -318,6 +321,7 @@ export type Database = {
   contacts: ContactTable
   media: MediaTable
   crimes: CrimeTable
+  crimeCellCounts: CrimeCellCountTable
   curfewChecks: CurfewCheckTable
   curfewVisits: CurfewVisitTable
   notes: NoteTable

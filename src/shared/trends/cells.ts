@@ -32,9 +32,27 @@ export type CellTally = { cell: string; count: number; baselineCount: number }
 
 const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places
 
+// A cell's ring and centre never change, and h3-js pays a WebAssembly call for each: the busiest
+// cells are asked for again and again, so both are remembered (a bounded cache, dropped when full).
+const cacheLimit = 200_000
+const discCache = new Map<string, string[]>()
+const centreCache = new Map<string, [number, number]>()
+const parentCache = new Map<string, string>()
+function remembered<T>(cache: Map<string, T>, cell: string, make: (cell: string) => T): T {
+  let value = cache.get(cell)
+  if (value === undefined) {
+    if (cache.size >= cacheLimit) cache.clear()
+    value = make(cell)
+    cache.set(cell, value)
+  }
+  return value
+}
+const discOf = (cell: string) => remembered(discCache, cell, (c) => gridDisk(c, 1))
+const centreOf = (cell: string) => remembered(centreCache, cell, (c) => cellToLatLng(c) as [number, number])
+
 /** The cell containing `cell` at a coarser resolution (the same cell at its own). */
 export function cellAt(cell: string, resolution: number): string {
-  return getResolution(cell) === resolution ? cell : cellToParent(cell, resolution)
+  return remembered(parentCache, `${cell}/${resolution}`, () => (getResolution(cell) === resolution ? cell : cellToParent(cell, resolution)))
 }
 
 /**
@@ -59,7 +77,7 @@ export function trendCells(tallies: Iterable<CellTally>, baselineScale: number):
   const study = new Map<string, number>()
   const discs = new Map<string, string[]>()
   for (const cell of cells) {
-    const disc = gridDisk(cell, 1)
+    const disc = discOf(cell)
     discs.set(cell, disc)
     for (const near of disc) if (!study.has(near)) study.set(near, study.size)
   }
@@ -75,7 +93,7 @@ export function trendCells(tallies: Iterable<CellTally>, baselineScale: number):
     const { count, baselineCount } = byCell.get(cell)!
     const baseline = baselineCount * baselineScale
     const z = trendZ(count, baseline)
-    const [lat, lng] = cellToLatLng(cell)
+    const [lat, lng] = centreOf(cell)
     return {
       cell,
       lat: round(lat, 6),

@@ -1,9 +1,12 @@
 /**
  * Crime trends: each crime's H3 cell at resolution 9 (null without coordinates; coarser cells are
  * the parents, taken at query time), the police.uk Crime ID when the file gives one, and indexes
- * that answer the trend queries from the index alone: by month (or day) then cell, and by cell for
- * a cell's breakdown. The crime's `id` is now its dedupe key (store/crimes.ts), so re-importing a
- * file changes nothing. Crimes already stored get their cells here.
+ * that answer the trend queries from the index alone: by day then cell, and by cell for a cell's
+ * breakdown. Monthly trends read `crime_cell_counts`, a rollup of located crimes per category,
+ * month and cell (category '*' for all), which the crime store path keeps in step with every
+ * insert: a month's trend for a million crimes reads thousands of rows, not hundreds of thousands.
+ * The crime's `id` is now its dedupe key (store/crimes.ts), so re-importing a file changes nothing.
+ * Crimes already stored get their cells and counts here.
  */
 import { sql, type Kysely } from 'kysely'
 import { latLngToCell } from 'h3-js'
@@ -35,13 +38,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     where lat is not null and lng is not null`.execute(db)
   await db.schema.dropTable('crime_cells_backfill').execute()
 
-  await db.schema.createIndex('crimes_trend_month').on('crimes').columns(['month', 'cell', 'category']).execute()
+  await db.schema.createTable('crime_cell_counts')
+    .addColumn('category', 'text', (c) => c.notNull())
+    .addColumn('month', 'text', (c) => c.notNull())
+    .addColumn('cell', 'text', (c) => c.notNull())
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('crime_cell_counts_pk', ['category', 'month', 'cell'])
+    .execute()
+  await sql`insert into crime_cell_counts (category, month, cell, n)
+    select category, month, cell, count(*) from crimes where cell is not null group by category, month, cell
+    union all
+    select '*', month, cell, count(*) from crimes where cell is not null group by month, cell`.execute(db)
+
   await db.schema.createIndex('crimes_trend_day').on('crimes').columns(['date', 'cell', 'category']).execute()
   await db.schema.createIndex('crimes_cell').on('crimes').columns(['cell', 'month', 'category']).execute()
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const index of ['crimes_cell', 'crimes_trend_day', 'crimes_trend_month']) await db.schema.dropIndex(index).execute()
+  for (const index of ['crimes_cell', 'crimes_trend_day']) await db.schema.dropIndex(index).execute()
+  await db.schema.dropTable('crime_cell_counts').execute()
   await db.schema.alterTable('crimes').dropColumn('cell').execute()
   await db.schema.alterTable('crimes').dropColumn('crime_id').execute()
 }
