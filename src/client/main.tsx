@@ -11,6 +11,7 @@ import { AppProviders } from './app/providers.tsx'
 import { registerBriefingSenders } from './lib/briefing-actions.ts'
 import { registerCheckRecordSender } from './lib/check-records.ts'
 import { registerClaimSender } from './lib/claim-actions.ts'
+import { registerCurfewCheckSender } from './lib/curfew-checks.ts'
 import { startClaimsStore } from './lib/claims-store.ts'
 import { startDeviceLock } from './lib/device-lock.ts'
 import { startEventStream } from './lib/event-stream.ts'
@@ -30,6 +31,7 @@ registerBriefingSenders()
 registerProfileViewSender()
 registerClaimSender()
 registerCheckRecordSender()
+registerCurfewCheckSender()
 startOutbox()
 startSync()
 startClaimsStore()

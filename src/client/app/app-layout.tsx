@@ -12,7 +12,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
 import { ClaimAlerts } from '../components/claim-alerts.tsx'
-import { AccountsIcon, AuditIcon, BriefingIcon, CheckIcon, KestrelMark, SettingsIcon, TodayIcon, WantedIcon, WriteIcon } from '../components/icons.tsx'
+import { CurfewBreachAlerts } from '../components/curfew-breach-alerts.tsx'
+import { AccountsIcon, AuditIcon, BriefingIcon, CheckIcon, CurfewIcon, KestrelMark, SettingsIcon, TodayIcon, WantedIcon, WriteIcon } from '../components/icons.tsx'
 import { OutboxAlert } from '../components/outbox-problems.tsx'
 import { GeofenceBanner, PatrolBar, PatrolButton } from '../components/patrol-mode.tsx'
 import { LockScreen } from '../features/device-lock/lock-screen.tsx'
@@ -125,6 +126,14 @@ export function AppLayout() {
               </NavLink>
             </li>
           ) : null}
+          {user.role === 'officer' || user.role === 'supervisor' ? (
+            <li>
+              <NavLink to="/curfews">
+                <CurfewIcon />
+                <span>Curfews</span>
+              </NavLink>
+            </li>
+          ) : null}
           {user.role === 'analyst' || user.role === 'supervisor' ? (
             <li>
               <NavLink to="/write-briefing">
@@ -164,6 +173,7 @@ export function AppLayout() {
         <Outlet />
       </main>
       <ClaimAlerts />
+      {user.role === 'supervisor' ? <CurfewBreachAlerts /> : null}
     </div>
   )
 }

@@ -21,6 +21,7 @@ import { loadAccountsRoute } from './routes/admin-route.ts'
 import { loadAuditRoute, loadMyChecksRoute } from './routes/audit-route.ts'
 import { loadAuthoringRoute } from './routes/authoring-route.ts'
 import { loadChecksRoute } from './routes/checks-route.ts'
+import { loadCurfewsRoute } from './routes/curfews-route.ts'
 import { loadWantedRoute } from './routes/wanted-route.ts'
 import { NotFoundPage } from './routes/not-found-page.tsx'
 
@@ -69,6 +70,11 @@ export const router = createBrowserRouter([
                 path: 'checks',
                 element: <RequireAnyRole roles={['officer', 'supervisor']} audience="officers and supervisors" />,
                 children: [{ index: true, lazy: loadChecksRoute }],
+              },
+              {
+                path: 'curfews',
+                element: <RequireAnyRole roles={['officer', 'supervisor']} audience="officers and supervisors" />,
+                children: [{ index: true, lazy: loadCurfewsRoute }],
               },
               {
                 path: 'my-checks',

@@ -87,6 +87,16 @@ export function AuditIcon() {
   )
 }
 
+export function CurfewIcon() {
+  return (
+    <Icon>
+      <path d="M3 11l9-7 9 7" />
+      <path d="M5 10v10h14V10" />
+      <path d="M12 13v3l2 1.5" />
+    </Icon>
+  )
+}
+
 export function PersonIcon() {
   return (
     <Icon>

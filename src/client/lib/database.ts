@@ -27,11 +27,17 @@
  * Version 5 adds `promptLog`: every geofence prompt patrol mode gave on this device (when, where,
  * which fences, and whether it was spoken), for the officer's own prompt history
  * (lib/patrol-mode.ts). It is not part of the package; the device erase clears it with the rest.
+ *
+ * Version 6 adds `curfewChecks`: curfew door-knocks, the officer's own as they are recorded (state
+ * `pending` until the outbox has sent them) and those the server listed in a person's history, so
+ * the curfew list and the profile show them offline (lib/curfew-checks.ts). Not part of the package;
+ * the device erase clears it with the rest.
  */
 import { Dexie } from 'dexie'
 import type { EntityTable } from 'dexie'
 import type { User } from '../../shared/api/auth.ts'
 import type { Claim } from '../../shared/api/claims.ts'
+import type { CurfewCheck } from '../../shared/api/curfews.ts'
 import type { AddressRecord, BriefingItem, MarkerType, PersonRecord, VehicleRecord } from '../../shared/api/intel.ts'
 import type { PromptFence } from '../../shared/geofence/fences.ts'
 import { matchFieldsOf, type CachedPerson } from './person-match-keys.ts'
@@ -140,6 +146,9 @@ export type PromptLogRecord = {
   delivery: 'spoken' | 'muted' | 'quiet' | 'no-voice'
 }
 
+/** A curfew check on this device: recorded here and waiting to send, sent, refused, or from the server. */
+export type CurfewCheckRecord = CurfewCheck & { state: 'pending' | 'sent' | 'failed' }
+
 export class KestrelDatabase extends Dexie {
   // `declare` rather than a class field: a field initialiser would overwrite the tables Dexie
   // attaches in its constructor (ES2022 class-field semantics).
@@ -155,6 +164,7 @@ export class KestrelDatabase extends Dexie {
   declare outbox: EntityTable<OutboxRecord, 'seq'>
   declare claimSnapshot: EntityTable<ClaimSnapshotRecord, 'key'>
   declare checkReasons: EntityTable<CheckReasonRecord, 'code'>
+  declare curfewChecks: EntityTable<CurfewCheckRecord, 'id'>
   declare promptLog: EntityTable<PromptLogRecord, 'seq'>
 
   constructor() {
@@ -191,6 +201,9 @@ export class KestrelDatabase extends Dexie {
       )
     this.version(5).stores({
       promptLog: '++seq, at',
+    })
+    this.version(6).stores({
+      curfewChecks: 'id, personId, conditionId, checkedAt',
     })
   }
 }

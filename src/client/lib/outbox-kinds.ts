@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { viewRecordSchema } from '../../shared/api/audit.ts'
 import { offlineCheckRecordSchema } from '../../shared/api/checks.ts'
+import { checkRequestSchema } from '../../shared/api/curfews.ts'
 import { taskSchema } from '../../shared/api/intel.ts'
 
 export const outboxKinds = {
@@ -32,6 +33,13 @@ export const outboxKinds = {
     opId: z.uuid(),
     /** As the officer saw it, for the result message. */
     personName: z.string(),
+  }),
+  /** A curfew door-knock (POST /api/curfews/:conditionId/checks); the check's id is the op id. */
+  'curfew.check': z.object({
+    conditionId: z.string(),
+    /** As the officer saw it, for messages. */
+    personName: z.string(),
+    check: checkRequestSchema,
   }),
 } as const
 

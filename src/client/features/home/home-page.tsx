@@ -46,11 +46,21 @@ function WantedCard() {
   )
 }
 
+function CurfewsCard() {
+  return (
+    <li className="card card--link">
+      <h3>
+        <Link to="/curfews">Curfews</Link>
+      </h3>
+      <p>Tonight’s curfew door-knocks in your area, with one tap per result; works with no signal.</p>
+    </li>
+  )
+}
+
 const upcoming = [
   { title: 'Checks', summary: 'Person and vehicle checks, with a reason recorded for each.' },
   { title: 'Crime map', summary: 'Recent crime and rising hotspots around you.' },
   { title: 'Notes', summary: 'Pocket-book notes, typed or spoken, kept even offline.' },
-  { title: 'Curfews', summary: 'Curfew door-knocks due on your patrol.' },
 ] as const
 
 export function HomePage() {
@@ -76,6 +86,7 @@ export function HomePage() {
         <ul className="card-grid card-grid--lead">
           <BriefingCard />
           <WantedCard />
+          {user.role === 'officer' || user.role === 'supervisor' ? <CurfewsCard /> : null}
         </ul>
       ) : null}
       <h2>On the way</h2>

@@ -24,6 +24,7 @@ import { ageOn, formatDate, formatDayTime } from '../../lib/date-format.ts'
 import { useNow } from '../../lib/package-data.ts'
 import { addressLabel, personName } from '../../lib/subject-labels.ts'
 import { AuditedProfile } from './audited-profile.tsx'
+import { CurfewHistory } from './curfew-history.tsx'
 import { conditionInForce, conditionText } from '../../lib/condition-text.ts'
 import { NotOnDevice, ProfileSection, RecordLinks, type RecordLink } from './profile-parts.tsx'
 import { usePersonProfile, useSubjectLabel, type PersonProfile } from './use-profiles.ts'
@@ -237,6 +238,7 @@ function PersonProfileView({ id, reason }: { id: string; reason: Reason }) {
         </>
       ) : null}
       {person.conditions.length > 0 ? <ConditionsPanel profile={profile} reason={reason} today={today} /> : null}
+      {person.conditions.some((c) => c.kind === 'curfew') ? <CurfewHistory personId={person.id} /> : null}
       <DescriptionPanel person={person} />
       {person.aliases.length > 0 ? (
         <ProfileSection title="Also known as">
