@@ -5,7 +5,7 @@
  * addresses cached on this device were checked.
  *
  * - People: the shared matching module through Dexie's `matchKeys` and `birthYear` indexes
- *   (person-search.ts); keys-only cursors, so only the candidates' records are read.
+ *   (person-search.ts); keys only, so only the candidates' records are read.
  * - Vehicles: the plate normalised, and every usual misreading of it (`vrmReadings`), against the
  *   package's vehicles; exact reads first.
  * - Addresses: a postcode (or its start) or words of the street and town.
@@ -25,30 +25,36 @@ type AddressCandidate = AddressCheckResponse['candidates'][number]
 /** Most vehicles or addresses a check answers. */
 const otherResultLimit = 20
 
-/** The person index over Dexie: the `matchKeys` multi-entry index and the `birthYear` index. */
+/**
+ * The person index over Dexie: the `matchKeys` multi-entry index and the `birthYear` index. Each
+ * key and each year is one `getAllKeys` request (Dexie's `primaryKeys()` on a plain range), all in
+ * one read transaction: a common surname hits thousands of index entries, and stepping a cursor
+ * through them one at a time costs seconds in Chromium, where one request per key costs
+ * milliseconds.
+ */
 export function dexiePersonIndex(database: KestrelDatabase = db): PersonKeyIndex {
   return {
-    keyHits: async (keys) => {
-      const hits: KeyHit[] = []
-      if (keys.length === 0) return hits
-      await database.people
-        .where('matchKeys')
-        .anyOf([...keys])
-        .eachKey((key, cursor) => {
-          hits.push({ personId: String(cursor.primaryKey), key: String(key) })
+    keyHits: (keys) =>
+      database.transaction('r', database.people, async () => {
+        const perKey = await Promise.all(keys.map((key) => database.people.where('matchKeys').equals(key).primaryKeys()))
+        const hits: KeyHit[] = []
+        perKey.forEach((ids, index) => {
+          const key = keys[index] ?? ''
+          for (const personId of ids) hits.push({ personId, key })
         })
-      return hits
-    },
-    birthYears: async (years) => {
-      const found = new Map<string, number | null>()
-      await database.people
-        .where('birthYear')
-        .anyOf([...years, unknownBirthYear])
-        .eachKey((year, cursor) => {
-          found.set(String(cursor.primaryKey), storedBirthYear(Number(year)))
+        return hits
+      }),
+    birthYears: (years) =>
+      database.transaction('r', database.people, async () => {
+        const wanted = [...new Set([...years, unknownBirthYear])]
+        const perYear = await Promise.all(wanted.map((year) => database.people.where('birthYear').equals(year).primaryKeys()))
+        const found = new Map<string, number | null>()
+        perYear.forEach((ids, index) => {
+          const year = storedBirthYear(wanted[index] ?? unknownBirthYear)
+          for (const personId of ids) found.set(personId, year)
         })
-      return found
-    },
+        return found
+      }),
     people: async (ids) => {
       const rows = await database.people.bulkGet([...ids])
       return rows.filter((row) => row !== undefined)

@@ -28,12 +28,12 @@ export type RankedPerson = { person: PersonRecord; score: number; matchedOn: str
 
 export async function searchPeople(query: PersonQuery, index: PersonKeyIndex): Promise<RankedPerson[]> {
   const lookup = queryMatchKeys(query)
-  const hits = await index.keyHits(lookup.keys)
+  // The two lookups do not depend on each other: ask both at once.
+  const [hits, years] = await Promise.all([index.keyHits(lookup.keys), lookup.years === null ? null : index.birthYears(lookup.years)])
   let withYears: { personId: string; key: string; birthYear: number | null }[]
-  if (lookup.years === null) {
+  if (years === null) {
     withYears = hits.map((hit) => ({ ...hit, birthYear: null }))
   } else {
-    const years = await index.birthYears(lookup.years)
     withYears = []
     for (const hit of hits) {
       const birthYear = years.get(hit.personId)
