@@ -22,7 +22,6 @@ import {
 } from '../lib/patrol-mode.ts'
 import { useNow } from '../lib/package-data.ts'
 import { profilePath } from '../lib/profile-paths.ts'
-import { hasVoice } from '../lib/speech-queue.ts'
 import '../styles/patrol.css'
 
 /** The header switch. The tap that turns it on also unlocks speech (browsers require a gesture). */
@@ -86,7 +85,7 @@ export function PatrolBar() {
         {state.fences === null ? 'Preparing areas…' : `Watching ${state.fences.toLocaleString('en-GB')} ${state.fences === 1 ? 'area' : 'areas'}.`}
       </p>
       {!state.packageUsable ? <p className="alert">Briefing data is out of date: no prompts until it updates. Connect to update.</p> : null}
-      {!hasVoice() ? <p className="alert alert--info">This device has no voice: prompts are shown and vibrate only.</p> : null}
+      {!state.voice ? <p className="alert alert--info">This device has no voice: prompts are shown and vibrate only.</p> : null}
       <div className="patrol-bar__controls">
         <div className="toggle">
           <input id="mute-prompts" type="checkbox" checked={settings.muted} onChange={(event) => setPromptsMuted(event.target.checked)} />

@@ -21,7 +21,7 @@ import { onDeviceErased } from './device-erase.ts'
 import { isDeviceLocked } from './device-lock.ts'
 import { createStore, useStore } from './external-store.ts'
 import { isPackageStale } from './package-merge.ts'
-import { cancelSpeech, hasVoice, primeSpeech, speakQueued } from './speech-queue.ts'
+import { cancelSpeech, hasVoice, primeSpeech, speakQueued, speechAvailable } from './speech-queue.ts'
 import { localKeys, readLocal, removeLocal, writeLocal } from './storage.ts'
 
 export const quietForMs = 30 * 60_000
@@ -38,13 +38,15 @@ export type PatrolState = {
   fences: number | null
   /** The package is past its staleAfter or absent: no prompts. */
   packageUsable: boolean
+  /** Whether the device has a voice to speak with (browsers list voices a moment after load). */
+  voice: boolean
 }
 
 export type PromptSettings = { muted: boolean; quietUntil: number }
 
 export type GeofencePrompt = { at: number; sentence: string; fences: PromptFence[]; delivery: PromptLogRecord['delivery'] }
 
-const offState: PatrolState = { on: false, position: 'waiting', accuracyM: null, wakeLock: 'off', fences: null, packageUsable: true }
+const offState: PatrolState = { on: false, position: 'waiting', accuracyM: null, wakeLock: 'off', fences: null, packageUsable: true, voice: true }
 
 export const patrolStore = createStore<PatrolState>(offState)
 export const promptSettingsStore = createStore<PromptSettings>({ muted: readLocal(localKeys.promptsMuted) === '1', quietUntil: 0 })
@@ -137,6 +139,10 @@ async function requestWakeLock(): Promise<void> {
   }
 }
 
+function onVoicesChanged(): void {
+  if (running) patch({ voice: hasVoice() })
+}
+
 /** The browser drops the wake lock when the page is hidden: take it again on return. */
 function onVisibilityChange(): void {
   if (running && document.visibilityState === 'visible' && patrolStore.get().wakeLock !== 'held') void requestWakeLock()
@@ -206,7 +212,8 @@ export function startPatrol(): void {
     error: (error: unknown) => console.error('Kestrel: geofences could not be built', error),
   })
   running = { engine, fences: new Map(), meta: null, watchId: null, fencesSubscription, wakeLock: null, lastPrompted: new Map() }
-  patrolStore.set({ ...offState, on: true })
+  patrolStore.set({ ...offState, on: true, voice: hasVoice() })
+  if (speechAvailable()) window.speechSynthesis.addEventListener('voiceschanged', onVoicesChanged)
   if ('geolocation' in navigator) {
     running.watchId = navigator.geolocation.watchPosition(onPosition, onPositionError, { enableHighAccuracy: true, maximumAge: 0, timeout: 60_000 })
   } else {
@@ -224,6 +231,7 @@ export function stopPatrol(): void {
   stopping.fencesSubscription.unsubscribe()
   void stopping.wakeLock?.release().catch(() => {})
   document.removeEventListener('visibilitychange', onVisibilityChange)
+  if (speechAvailable()) window.speechSynthesis.removeEventListener('voiceschanged', onVoicesChanged)
   cancelSpeech()
   promptBannerStore.set(null)
   patrolStore.set(offState)
