@@ -10,7 +10,7 @@
  * in the address, so coming back from a profile keeps them.
  */
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
-import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { EmptyState, ErrorState, LoadingState } from '../../components/data-state.tsx'
 import { LiveStatus } from '../../components/live-status.tsx'
@@ -180,13 +180,19 @@ function VirtualGallery({ rows, wanted, now }: { rows: ReturnType<typeof gallery
     return () => observer.disconnect()
   }, [])
 
+  const getItemKey = useCallback((index: number) => rows[index]?.person.personId ?? index, [rows])
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize: () => estimatedCardPx,
     overscan: 4,
     scrollMargin,
     gap: 12,
-    getItemKey: (index) => rows[index]?.person.personId ?? index,
+    // Stable between renders: a new function here makes the virtualizer lay out all 5,000 cards
+    // again on every scrolled frame.
+    getItemKey,
+    // Cards are measured as they mount, several a frame in a fast scroll: let React render the
+    // list once for all of them, not once (synchronously) for each.
+    useFlushSync: false,
   })
 
   return (
