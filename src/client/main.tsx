@@ -15,6 +15,7 @@ import { registerCurfewCheckSender } from './lib/curfew-checks.ts'
 import { startClaimsStore } from './lib/claims-store.ts'
 import { startDeviceLock } from './lib/device-lock.ts'
 import { startEventStream } from './lib/event-stream.ts'
+import { startMatchKeysRefresh } from './lib/match-keys-refresh.ts'
 import { startOutbox } from './lib/outbox.ts'
 import { registerProfileViewSender } from './lib/profile-views.ts'
 import { registerServiceWorker } from './lib/service-worker.ts'
@@ -33,6 +34,8 @@ registerClaimSender()
 registerCheckRecordSender()
 registerCurfewCheckSender()
 startOutbox()
+// Started before the first sync: people whose keys an older recipe made get new ones, once.
+startMatchKeysRefresh()
 startSync()
 startClaimsStore()
 // Follows the session: one live event stream per device while an officer is signed in.

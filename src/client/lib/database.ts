@@ -24,6 +24,12 @@
  * on the device get them in the upgrade. `checkReasons` keeps the force's list of reasons for a
  * check, as the server last sent it, so the reason picker works offline.
  *
+ * Version 7 adds audio notes (lib/notes-store.ts): `notes`, the officer's notes made on this device
+ * (draft, recording or saved, with transcript, attachment, position and upload progress), and
+ * `noteChunks`, each recording's pieces as MediaRecorder hands them over (about one a second), so a
+ * note being recorded survives a reload, a crash or a flat battery up to its last second. Not part
+ * of the package; the device erase clears both with the rest.
+ *
  * Version 5 adds `promptLog`: every geofence prompt patrol mode gave on this device (when, where,
  * which fences, and whether it was spoken), for the officer's own prompt history
  * (lib/patrol-mode.ts). It is not part of the package; the device erase clears it with the rest.
@@ -32,14 +38,22 @@
  * `pending` until the outbox has sent them) and those the server listed in a person's history, so
  * the curfew list and the profile show them offline (lib/curfew-checks.ts). Not part of the package;
  * the device erase clears it with the rest.
+ *
+ * Version 8 adds `trendCells`: the package's crime-trend cells (H3 cells of the officer's area for
+ * the latest month, as GET /api/crime/trends describes them), so the crime map works offline and
+ * patrol mode can fence rising cells. A package that carries cells replaces the whole set (a full
+ * sync always does); `meta.trendPeriod` says which month and baseline they describe.
  */
 import { Dexie } from 'dexie'
-import type { EntityTable } from 'dexie'
+import type { EntityTable, Table } from 'dexie'
 import type { User } from '../../shared/api/auth.ts'
 import type { Claim } from '../../shared/api/claims.ts'
+import type { TrendCellRecord } from '../../shared/api/crime.ts'
 import type { CurfewCheck } from '../../shared/api/curfews.ts'
 import type { AddressRecord, BriefingItem, MarkerType, PersonRecord, VehicleRecord } from '../../shared/api/intel.ts'
+import type { NoteAttachmentKind, NotePosition } from '../../shared/api/notes.ts'
 import type { PromptFence } from '../../shared/geofence/fences.ts'
+import { MATCH_KEYS_VERSION } from '../../shared/matching/keys.ts'
 import { matchFieldsOf, type CachedPerson } from './person-match-keys.ts'
 
 export const kestrelDatabaseName = 'kestrel'
@@ -88,7 +102,15 @@ export type PackageMeta = {
   /** Whether the browser promised to keep Kestrel's storage, asked at the first sync. */
   persisted: boolean | null
   lastSync: SyncStats
+  /** What the stored `trendCells` describe; absent until a package carried cells. */
+  trendPeriod?: TrendPeriod | null
 }
+
+/** The month, baseline and cell size of the package's trend cells (and the area, null for the force). */
+export type TrendPeriod = { month: string; baselineMonths: number; resolution: number; areaId: string | null }
+
+/** One crime-trend cell from the package, stored as the server sent it (keyed by H3 index). */
+export type TrendCellRow = TrendCellRecord
 
 export type OutboxState = 'pending' | 'failed'
 
@@ -149,6 +171,39 @@ export type PromptLogRecord = {
 /** A curfew check on this device: recorded here and waiting to send, sent, refused, or from the server. */
 export type CurfewCheckRecord = CurfewCheck & { state: 'pending' | 'sent' | 'failed' }
 
+/** An audio note on this device (lib/notes-store.ts). */
+export type NoteRecord = {
+  /** Client-made UUID, also the server's id for the note. */
+  id: string
+  /** The author (`User.id`): a note is only ever shown to the officer who made it on this device. */
+  userId: number
+  text: string
+  /** ISO time the note was started. */
+  recordedAt: string
+  attachedTo: { kind: NoteAttachmentKind; id: string; label: string } | null
+  /** `kind:id` of the attachment, '' when stand-alone (an index: IndexedDB cannot index null). */
+  attachedKey: string
+  position: NotePosition | null
+  /** recording: MediaRecorder is (or was, before a crash) running; draft: being edited; saved: queued or sent. */
+  stage: 'recording' | 'draft' | 'saved'
+  /** live: from speech recognition; typed: written or corrected by hand; not-transcribed: audio only, no text yet. */
+  transcription: 'live' | 'typed' | 'not-transcribed'
+  /** Base content type of the recording (audio/webm...), null for a typed note. */
+  audioType: string | null
+  /** Bytes recorded so far, and how many the server has taken. */
+  audioBytes: number
+  audioSent: number
+  /** Why the recording stopped early or could not start, for the officer. */
+  problem: string | null
+  updatedAt: string
+}
+
+/** One piece of a recording, in order. */
+export type NoteChunkRecord = { noteId: string; index: number; blob: Blob }
+
+/** Bookkeeping of this device's own derived data, by key: `matchKeys` is the recipe version of the people's search keys. */
+export type DeviceMetaRecord = { key: 'matchKeys'; version: string }
+
 export class KestrelDatabase extends Dexie {
   // `declare` rather than a class field: a field initialiser would overwrite the tables Dexie
   // attaches in its constructor (ES2022 class-field semantics).
@@ -164,8 +219,12 @@ export class KestrelDatabase extends Dexie {
   declare outbox: EntityTable<OutboxRecord, 'seq'>
   declare claimSnapshot: EntityTable<ClaimSnapshotRecord, 'key'>
   declare checkReasons: EntityTable<CheckReasonRecord, 'code'>
+  declare deviceMeta: EntityTable<DeviceMetaRecord, 'key'>
+  declare notes: EntityTable<NoteRecord, 'id'>
+  declare noteChunks: Table<NoteChunkRecord, [string, number]>
   declare curfewChecks: EntityTable<CurfewCheckRecord, 'id'>
   declare promptLog: EntityTable<PromptLogRecord, 'seq'>
+  declare trendCells: EntityTable<TrendCellRow, 'cell'>
 
   constructor() {
     super(kestrelDatabaseName)
@@ -190,25 +249,34 @@ export class KestrelDatabase extends Dexie {
       .stores({
         people: 'id, surname, areaId, birthYear, *matchKeys',
         checkReasons: 'code',
+        deviceMeta: 'key',
       })
-      .upgrade((tx) =>
-        tx
+      .upgrade(async (tx) => {
+        await tx
           .table<PersonRecord & Partial<CachedPerson>, string>('people')
           .toCollection()
           .modify((person) => {
             Object.assign(person, matchFieldsOf(person))
-          }),
-      )
+          })
+        await tx.table<DeviceMetaRecord, string>('deviceMeta').put({ key: 'matchKeys', version: MATCH_KEYS_VERSION })
+      })
     this.version(5).stores({
       promptLog: '++seq, at',
     })
     this.version(6).stores({
       curfewChecks: 'id, personId, conditionId, checkedAt',
     })
+    this.version(7).stores({
+      notes: 'id, recordedAt, attachedKey, stage',
+      noteChunks: '[noteId+index], noteId',
+    })
+    this.version(8).stores({
+      trendCells: 'cell, trend',
+    })
   }
 }
 
 /** The tables the briefing package fills; a full sync replaces all of them. */
-export const packageTableNames = ['people', 'vehicles', 'addresses', 'briefingItems', 'markerTypes', 'areas', 'meta'] as const
+export const packageTableNames = ['people', 'vehicles', 'addresses', 'briefingItems', 'markerTypes', 'areas', 'meta', 'trendCells'] as const
 
 export const db = new KestrelDatabase()
