@@ -9,6 +9,7 @@ import {
   planSync,
   reconcileBriefingItem,
   rowCount,
+  trendCellsUpdate,
   type PendingTaskUpdate,
 } from './package-merge.ts'
 
@@ -140,5 +141,17 @@ describe('isPackageStale', () => {
   it('treats an unreadable time as stale, and no package as not stale (there is nothing to hide)', () => {
     expect(isPackageStale({ staleAfter: 'soon' }, 0)).toBe(true)
     expect(isPackageStale(null, 0)).toBe(false)
+  })
+})
+
+describe('trendCellsUpdate', () => {
+  const cell = { cell: '89194ad3353ffff', lat: 52.48, lng: -1.9, count: 9, baseline: 2, z: 3.2, trend: 'rising' as const, giZ: 2.1 }
+  const period = { month: '2026-10', baselineMonths: 3, resolution: 9, areaId: null }
+
+  it('replaces the set when the package carries cells, empties it on a full package without, keeps it otherwise', () => {
+    expect(trendCellsUpdate({ full: false, trendCells: [cell], trendPeriod: period })).toEqual({ cells: [cell], period })
+    expect(trendCellsUpdate({ full: true, trendCells: [] })).toEqual({ cells: [], period: null })
+    expect(trendCellsUpdate({ full: true })).toEqual({ cells: [], period: null })
+    expect(trendCellsUpdate({ full: false })).toBeNull()
   })
 })

@@ -6,6 +6,8 @@
  * Rules:
  * - A full answer replaces every package table; a delta removes its ids, then puts its records.
  * - Reference lists (marker types, areas) are small and always replaced.
+ * - Crime-trend cells come whole or not at all: a package that carries them replaces the device's
+ *   set, a full package without them (no crime stored yet) empties it, a delta without them keeps it.
  * - What the officer did on this device and the server has not heard yet wins over the server's
  *   copy: an item acknowledged here stays acknowledged (an acknowledgement is never undone), and a
  *   task update still waiting in the outbox is laid over the server's task, unless the server says
@@ -13,7 +15,8 @@
  */
 import type { SyncResponse } from '../../shared/api/sync.ts'
 import type { AddressRecord, BriefingItem, MarkerType, PersonRecord, Task, VehicleRecord } from '../../shared/api/intel.ts'
-import type { AreaRecord } from './database.ts'
+import type { TrendCellRecord } from '../../shared/api/crime.ts'
+import type { AreaRecord, TrendPeriod } from './database.ts'
 
 export type PendingTaskUpdate = { itemId: string; status: 'accepted' | 'done'; result: string | null; at: string; by: string | null }
 
@@ -94,6 +97,14 @@ export function applySyncPlan(state: PackageState, plan: SyncPlan): PackageState
     markerTypes: plan.reference.markerTypes,
     areas: plan.reference.areas,
   }
+}
+
+export type TrendCellsUpdate = { cells: TrendCellRecord[]; period: TrendPeriod | null }
+
+/** What a sync answer does to the device's trend cells: replace them (the update) or leave them (null). */
+export function trendCellsUpdate(response: Pick<SyncResponse, 'full' | 'trendCells' | 'trendPeriod'>): TrendCellsUpdate | null {
+  if (response.trendCells) return { cells: response.trendCells, period: response.trendPeriod ?? null }
+  return response.full ? { cells: [], period: null } : null
 }
 
 /** Records put plus ids removed: the size of a sync in rows. */

@@ -31,7 +31,7 @@ import { onDeviceErased } from './device-erase.ts'
 import { createStore, useStore } from './external-store.ts'
 import { drainOutbox } from './outbox.ts'
 import { outboxKinds } from './outbox-kinds.ts'
-import { mediaToKeep, planSync, rowCount, type PendingTaskUpdate } from './package-merge.ts'
+import { mediaToKeep, planSync, rowCount, trendCellsUpdate, type PendingTaskUpdate } from './package-merge.ts'
 import { withMatchFields } from './person-match-keys.ts'
 import { sessionStore } from './session.ts'
 import { fullDeviceMessage, isQuotaError, requestPersistentStorage } from './storage.ts'
@@ -98,7 +98,7 @@ async function pendingTaskUpdates(): Promise<PendingTaskUpdate[]> {
 }
 
 async function applySync(response: SyncResponse, userId: number, durationMs: number, persisted: boolean | null): Promise<void> {
-  const tables = [db.people, db.vehicles, db.addresses, db.briefingItems, db.markerTypes, db.areas, db.meta, db.outbox]
+  const tables = [db.people, db.vehicles, db.addresses, db.briefingItems, db.markerTypes, db.areas, db.meta, db.outbox, db.trendCells]
   await db.transaction('rw', tables, async () => {
     if (!stillSignedInAs(userId)) throw new SessionChangedError()
     const incomingIds = response.put.briefingItems.map((item) => item.id)
@@ -126,6 +126,12 @@ async function applySync(response: SyncResponse, userId: number, durationMs: num
       db.markerTypes.clear().then(() => db.markerTypes.bulkPut(plan.reference.markerTypes)),
       db.areas.clear().then(() => db.areas.bulkPut(plan.reference.areas)),
     ])
+    // Crime-trend cells for the map offline and patrol mode's fences: the whole set, or untouched.
+    const trends = trendCellsUpdate(response)
+    if (trends) {
+      await db.trendCells.clear()
+      await db.trendCells.bulkPut(trends.cells)
+    }
     const previous = await db.meta.get('package')
     const meta: PackageMeta = {
       key: 'package',
@@ -134,6 +140,7 @@ async function applySync(response: SyncResponse, userId: number, durationMs: num
       staleAfter: response.staleAfter,
       persisted: persisted ?? previous?.persisted ?? null,
       lastSync: { full: plan.full, rows: rowCount(plan), durationMs: Math.round(durationMs) },
+      trendPeriod: trends ? trends.period : (previous?.trendPeriod ?? null),
     }
     await db.meta.put(meta)
   })
