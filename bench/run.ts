@@ -6,11 +6,13 @@
 import { fanoutBenchmark } from './fanout.ts'
 import { geofenceBenchmark } from './geofence.ts'
 import { syncBenchmark } from './sync.ts'
+import { trendsBenchmark } from './trends.ts'
 
 const benchmarks: Record<string, () => Promise<void>> = {
   sync: syncBenchmark,
   fanout: fanoutBenchmark,
   geofence: geofenceBenchmark,
+  trends: trendsBenchmark,
 }
 
 const name = process.argv[2]
