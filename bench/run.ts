@@ -4,6 +4,7 @@
  * With no name, runs them all.
  */
 import { fanoutBenchmark } from './fanout.ts'
+import { galleryBenchmark } from './gallery.ts'
 import { geofenceBenchmark } from './geofence.ts'
 import { syncBenchmark } from './sync.ts'
 import { trendsBenchmark } from './trends.ts'
@@ -11,6 +12,7 @@ import { trendsBenchmark } from './trends.ts'
 const benchmarks: Record<string, () => Promise<void>> = {
   sync: syncBenchmark,
   fanout: fanoutBenchmark,
+  gallery: galleryBenchmark,
   geofence: geofenceBenchmark,
   trends: trendsBenchmark,
 }

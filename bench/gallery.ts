@@ -1,0 +1,214 @@
+/**
+ * The wanted gallery benchmark (issue 4: "smooth with 5,000 entries on a phone"): the real server
+ * on a temporary SQLite database with the demo force and at least 5,000 wanted people, and real
+ * Chromium with a phone's screen (390 × 844, touch) and its CPU slowed four times (CDP
+ * `Emulation.setCPUThrottlingRate`). An officer signs in, the device saves the package's photos,
+ * then the gallery is opened and scrolled from top to bottom, every frame's interval read with
+ * requestAnimationFrame. Prints entries, cards in the page, time to the first card, frame
+ * intervals, dropped frames (over 50 ms) and the JS heap.
+ *
+ * The scroll moves a quarter of a screen (211 px) every frame: 12,700 px/s at 60 frames a second,
+ * faster than an officer's hardest fling keeps up, so a new card enters the page every other frame.
+ *
+ * Needs the built client (`npm run build`) and a Chromium (`/usr/bin/chromium`, or CHROMIUM_PATH).
+ * `BENCH_GALLERY_WANTED` (default 5000) sets the number of wanted people, `BENCH_GALLERY_CPU` (4)
+ * the slow-down, `BENCH_GALLERY_STEP` (0.25) how many screens a frame scrolls; to look into jank,
+ * `BENCH_GALLERY_MAX_FRAMES` stops early and `BENCH_GALLERY_PROFILE=FILE` writes a CPU profile of the scroll.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Page } from '@playwright/test'
+import { HomePage } from '../e2e/pages/home-page.ts'
+import { PinSetupPage } from '../e2e/pages/pin-setup-page.ts'
+import { SignInPage } from '../e2e/pages/sign-in-page.ts'
+import { WantedGalleryPage } from '../e2e/pages/wanted-gallery-page.ts'
+import { buildApp } from '../src/server/app.ts'
+import { loadConfig } from '../src/server/config.ts'
+import { seedDemoForce } from '../src/server/seed/index.ts'
+import { migrateToLatest, openStore } from '../src/server/store/db.ts'
+import { addWantedPeople } from './gallery-seed.ts'
+
+type Row = { measure: string; value: string; goal: string; ok: string }
+
+const WANTED = Number(process.env.BENCH_GALLERY_WANTED ?? 5000)
+const CPU_SLOWDOWN = Number(process.env.BENCH_GALLERY_CPU ?? 4)
+const SCREENS_PER_FRAME = Number(process.env.BENCH_GALLERY_STEP ?? 0.25)
+/** For finding the cause of jank: stop after this many frames, and write a CPU profile of the scroll. */
+const MAX_FRAMES = Number(process.env.BENCH_GALLERY_MAX_FRAMES ?? Number.POSITIVE_INFINITY)
+const PROFILE = process.env.BENCH_GALLERY_PROFILE
+const SEED_SCALE = 0.5
+const DROPPED_MS = 50
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const
+
+/** What the page measured while scrolling. */
+type ScrollResult = { intervals: number[]; maxCards: number; cardsAtEnd: number; lastCardShown: boolean; scrolledPx: number; ms: number }
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`
+const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+const yes = (ok: boolean) => (ok ? 'yes' : 'NO')
+
+/** Waits until the device's photo and document cache stops growing; returns how many it holds. */
+async function mediaSaved(page: Page): Promise<number> {
+  let previous = -1
+  let steady = 0
+  for (const deadline = Date.now() + 600_000; Date.now() < deadline;) {
+    const count = await page.evaluate(async () => ((await caches.has('kestrel-media')) ? (await (await caches.open('kestrel-media')).keys()).length : 0))
+    steady = count === previous && count > 0 ? steady + 1 : 0
+    if (steady >= 4) return count
+    previous = count
+    await page.waitForTimeout(1_000)
+  }
+  throw new Error('the photos and documents were still downloading after 10 minutes')
+}
+
+/** Scrolls the window from top to bottom, `screens` screens a frame, timing every frame. Runs in the page. */
+function scrollToBottom({ screens, maxFrames }: { screens: number; maxFrames: number }): Promise<ScrollResult> {
+  return new Promise((resolve) => {
+    const intervals: number[] = []
+    let maxCards = 0
+    let last = 0
+    let started = 0
+    let stillAtBottom = 0
+    const bottom = () => document.documentElement.scrollHeight - window.innerHeight
+    const tick = (time: number) => {
+      intervals.push(time - last)
+      last = time
+      maxCards = Math.max(maxCards, document.querySelectorAll('article').length)
+      // The list's height changes as cards are measured: done when the bottom holds still.
+      if (window.scrollY >= bottom() - 1) stillAtBottom += 1
+      else stillAtBottom = 0
+      if (stillAtBottom >= 10 || intervals.length > maxFrames) {
+        const items = [...document.querySelectorAll('li[aria-posinset]')]
+        const setSize = Number(items[0]?.getAttribute('aria-setsize'))
+        resolve({
+          intervals: intervals.slice(1),
+          maxCards,
+          cardsAtEnd: document.querySelectorAll('article').length,
+          lastCardShown: items.some((item) => Number(item.getAttribute('aria-posinset')) === setSize),
+          scrolledPx: window.scrollY,
+          ms: time - started,
+        })
+        return
+      }
+      window.scrollBy(0, window.innerHeight * screens)
+      requestAnimationFrame(tick)
+    }
+    window.scrollTo(0, 0)
+    requestAnimationFrame((time) => {
+      last = time
+      started = time
+      requestAnimationFrame(tick)
+    })
+  })
+}
+
+export async function galleryBenchmark(): Promise<void> {
+  const config0 = loadConfig({ NODE_ENV: 'production', DEMO: '1', LOG_LEVEL: 'silent' })
+  if (!fs.existsSync(path.join(config0.clientDir, 'index.html'))) throw new Error(`no built client in ${config0.clientDir}: run npm run build first`)
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kestrel-gallery-'))
+  const config = { ...config0, store: { kind: 'sqlite' as const, path: path.join(dir, 'bench.db') }, loginRateLimitPerMinute: 10_000 }
+  const store = openStore(config.store)
+  try {
+    await migrateToLatest(store)
+    const seedStarted = performance.now()
+    await seedDemoForce(store, { demoPassword: 'kestrel-demo', scale: SEED_SCALE })
+    const { wanted, added } = await addWantedPeople(store, WANTED)
+    const seedMs = performance.now() - seedStarted
+    const app = await buildApp({ config, store, closeStore: false, logger: false })
+    const base = await app.listen({ port: 0, host: '127.0.0.1' })
+    const browser = await chromium.launch({
+      executablePath: fs.existsSync(chromiumPath) ? chromiumPath : undefined,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+    })
+    try {
+      const context = await browser.newContext({ baseURL: base, ...phone })
+      // tsx keeps function names with a `__name` helper that functions sent to the page call too.
+      await context.addInitScript({ content: 'window.__name = (fn) => fn' })
+      const page = await context.newPage()
+      // Sign in as the officer would, unthrottled: the sign-in is not what is measured.
+      await page.goto('/')
+      await new SignInPage(page).signIn('1001', 'kestrel-demo')
+      const pinSetup = new PinSetupPage(page)
+      await pinSetup.heading.waitFor()
+      await pinSetup.setPin('2468')
+      await new HomePage(page).heading.waitFor()
+      const saveStarted = performance.now()
+      const media = await mediaSaved(page)
+      const saveMs = performance.now() - saveStarted
+
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
+      await cdp.send('Performance.enable')
+
+      // Time to the first card: from the tap on "Wanted" to the first card in the page, by the page's clock.
+      await page.evaluate(() => {
+        const bench = { tappedAt: 0, firstCardAt: 0 }
+        Object.assign(window, { galleryBench: bench })
+        const observer = new MutationObserver(() => {
+          if (bench.tappedAt > 0 && document.querySelector('article')) {
+            bench.firstCardAt = performance.now()
+            observer.disconnect()
+          }
+        })
+        observer.observe(document.body, { childList: true, subtree: true })
+        document.addEventListener('click', () => (bench.tappedAt = performance.now()), { capture: true, once: true })
+      })
+      const gallery = new WantedGalleryPage(page)
+      await gallery.navLink.click()
+      await gallery.cards().first().waitFor()
+      const firstCardMs = await page.evaluate(() => {
+        const { tappedAt, firstCardAt } = (window as unknown as { galleryBench: { tappedAt: number; firstCardAt: number } }).galleryBench
+        return firstCardAt - tappedAt
+      })
+      const count = page.getByText(`${wanted} wanted people, highest priority first`, { exact: true })
+      await count.waitFor({ timeout: 120_000 })
+      // Let the page settle (photos of the first screen, the claim fetch) before scrolling.
+      await page.waitForTimeout(2_000)
+
+      if (PROFILE) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'))
+      const scroll = await page.evaluate(scrollToBottom, { screens: SCREENS_PER_FRAME, maxFrames: MAX_FRAMES })
+      if (PROFILE) {
+        const { profile } = await cdp.send('Profiler.stop')
+        fs.writeFileSync(PROFILE, JSON.stringify(profile))
+        console.log(`CPU profile of the scroll written to ${PROFILE} (open it in Chromium's DevTools, Performance)`)
+      }
+      const { metrics } = await cdp.send('Performance.getMetrics')
+      const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN
+
+      const sorted = [...scroll.intervals].sort((a, b) => a - b)
+      const dropped = scroll.intervals.filter((interval) => interval > DROPPED_MS).length
+      const p95 = percentile(sorted, 95)
+      const rows: Row[] = [
+        { measure: 'entries (wanted people)', value: `${wanted} (${added} added to the demo force at scale ${SEED_SCALE})`, goal: `>= ${WANTED}`, ok: yes(wanted >= WANTED) },
+        { measure: 'cards in the page (most at once / at the end)', value: `${scroll.maxCards} / ${scroll.cardsAtEnd}`, goal: '-', ok: '' },
+        { measure: 'reached the last card', value: `${yes(scroll.lastCardShown)} (${(scroll.scrolledPx / 1000).toFixed(0)} k px in ${(scroll.ms / 1000).toFixed(1)} s)`, goal: 'yes', ok: yes(scroll.lastCardShown) },
+        { measure: 'time to first card (tap on Wanted)', value: ms(firstCardMs), goal: '-', ok: '' },
+        { measure: 'frames', value: `${scroll.intervals.length}`, goal: '-', ok: '' },
+        { measure: 'frame interval p50', value: ms(percentile(sorted, 50)), goal: '-', ok: '' },
+        { measure: 'frame interval p95', value: ms(p95), goal: '< 33.4 ms', ok: yes(p95 < 33.4) },
+        { measure: 'frame interval p99', value: ms(percentile(sorted, 99)), goal: '-', ok: '' },
+        { measure: 'frame interval max', value: ms(sorted.at(-1) ?? Number.NaN), goal: '-', ok: '' },
+        { measure: `dropped frames (> ${DROPPED_MS} ms)`, value: `${dropped} (${((dropped / Math.max(1, scroll.intervals.length)) * 100).toFixed(1)} %)`, goal: '< 1 %', ok: yes(dropped < scroll.intervals.length / 100) },
+        { measure: 'JS heap used / total', value: `${MB(metric('JSHeapUsedSize'))} / ${MB(metric('JSHeapTotalSize'))}`, goal: '-', ok: '' },
+        { measure: 'DOM nodes in the page', value: `${metric('Nodes')}`, goal: '-', ok: '' },
+      ]
+      console.log(`Chromium ${browser.version()}, phone 390 × 844 touch, CPU slowed ${CPU_SLOWDOWN}×, scrolling ${Math.round(SCREENS_PER_FRAME * phone.viewport.height)} px a frame; `
+        + `seed ${(seedMs / 1000).toFixed(1)} s; ${media} photos and documents saved on the device in ${(saveMs / 1000).toFixed(0)} s; `
+        + `${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at the end (other work on the machine slows every frame)`)
+      console.table(rows)
+    } finally {
+      await browser.close()
+      await app.close()
+    }
+  } finally {
+    await store.destroy()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
