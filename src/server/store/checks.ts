@@ -8,7 +8,7 @@
  */
 import { sql, type Kysely } from 'kysely'
 import type { AddressCheckResponse, LinkedPerson, PersonCandidate, VehicleCheckResponse } from '../../shared/api/checks.ts'
-import { CANDIDATE_LIMIT, queryMatchKeys, RESULT_LIMIT, type PersonQuery } from '../../shared/matching/keys.ts'
+import { CANDIDATE_LIMIT, queryMatchKeys, RESULT_LIMIT, UNKNOWN_BIRTH_YEAR, type PersonQuery } from '../../shared/matching/keys.ts'
 import { rankCandidates } from '../../shared/matching/rank.ts'
 import { normaliseVrm, vrmReadings } from '../../shared/matching/vrm.ts'
 import { loadPeople } from './intel.ts'
@@ -26,7 +26,8 @@ export async function personCandidates(db: Kysely<Database>, query: PersonQuery)
     .select((eb) => ['personId', eb.fn.count<number>('key').distinct().as('hits')])
     .where('key', 'in', lookup.keys)
   const years = lookup.years
-  if (years) hits = hits.where((eb) => eb.or([eb('birthYear', 'in', years), eb('birthYear', 'is', null)]))
+  // One list for "these years or not known", so the index serves key and year together.
+  if (years) hits = hits.where('birthYear', 'in', [...years, UNKNOWN_BIRTH_YEAR])
   // Ids are ASCII, which both databases order the same way as the device does.
   const picked = hits.groupBy('personId').orderBy('hits', 'desc').orderBy('personId').limit(CANDIDATE_LIMIT)
   const rows = await db.selectFrom(picked.as('picked')).innerJoin('people', 'people.id', 'picked.personId')

@@ -5,7 +5,7 @@
  * migration, so stored keys always match what checks look up.
  */
 import type { Kysely, Transaction } from 'kysely'
-import { birthYearOf, MATCH_KEYS_VERSION, personMatchKeys, type NameRecord } from '../../shared/matching/keys.ts'
+import { MATCH_KEYS_VERSION, personMatchKeys, storedBirthYear, type NameRecord } from '../../shared/matching/keys.ts'
 import type { Database } from './schema.ts'
 
 const BATCH = 500
@@ -16,7 +16,7 @@ export async function replaceMatchKeys(trx: Transaction<Database> | Kysely<Datab
   if (people.length === 0) return
   await trx.deleteFrom('personMatchKeys').where('personId', 'in', people.map((p) => p.id)).execute()
   const keys = people.flatMap((p) => {
-    const birthYear = birthYearOf(p.dob)
+    const birthYear = storedBirthYear(p.dob)
     return personMatchKeys(p).map((key) => ({ key, birthYear, personId: p.id }))
   })
   for (let i = 0; i < keys.length; i += BATCH) await trx.insertInto('personMatchKeys').values(keys.slice(i, i + BATCH)).execute()

@@ -13,8 +13,8 @@
  *   "Talor" all find Taylor with a few dozen keys (symmetric delete)
  * Aliases give keys too. A check also looks up its forenames as surnames (forenames and surname
  * given the wrong way round).
- * Keys carry the person's birth year beside them; a check with a date or year looks only one year
- * either side (and at people whose date is not known).
+ * Keys carry the person's birth year beside them (`UNKNOWN_BIRTH_YEAR` when not known); a check
+ * with a date or year looks only one year either side, and at people whose date is not known.
  */
 import { parseGivenDob, yearsToSearch } from './dates.ts'
 import { deletions, nameParts, normaliseName, phoneticCodes } from './names.ts'
@@ -27,7 +27,7 @@ export type PersonQuery = { surname: string; forenames?: string | null; dob?: st
  * The recipe's version: change it whenever `personMatchKeys` would make different keys, and the
  * server (at its next migration) and every device (at its next start) rebuild their stored keys.
  */
-export const MATCH_KEYS_VERSION = '2'
+export const MATCH_KEYS_VERSION = '3'
 
 /** How many candidates a check ranks, at most: the ones with the most key hits. */
 export const CANDIDATE_LIMIT = 60
@@ -55,9 +55,21 @@ export function personMatchKeys(person: NameRecord): string[] {
   return [...keys]
 }
 
-/** The birth year stored beside a person's keys (null when the date is not known). */
+/** A person's birth year, or null when the date is not known. */
 export function birthYearOf(dob: string | null): number | null {
   return parseGivenDob(dob)?.year ?? null
+}
+
+/**
+ * What the stores keep beside the keys of a person whose birth year is not known: 0, not NULL, so
+ * that "these years or not known" is one list an index can search (and IndexedDB cannot index
+ * NULL at all).
+ */
+export const UNKNOWN_BIRTH_YEAR = 0
+
+/** The birth year stored beside a person's keys. */
+export function storedBirthYear(dob: string | null): number {
+  return birthYearOf(dob) ?? UNKNOWN_BIRTH_YEAR
 }
 
 export type KeyLookup = { keys: string[]; years: number[] | null }
@@ -86,7 +98,7 @@ export function pickCandidates(hits: Iterable<{ personId: string; key: string; b
   const counts = new Map<string, Set<string>>()
   for (const hit of hits) {
     if (!wanted.has(hit.key)) continue
-    if (lookup.years && hit.birthYear !== null && !lookup.years.includes(hit.birthYear)) continue
+    if (lookup.years && hit.birthYear !== null && hit.birthYear !== UNKNOWN_BIRTH_YEAR && !lookup.years.includes(hit.birthYear)) continue
     const seen = counts.get(hit.personId) ?? new Set<string>()
     seen.add(hit.key)
     counts.set(hit.personId, seen)
