@@ -16,6 +16,7 @@ import { startClaimsStore } from './lib/claims-store.ts'
 import { startDeviceLock } from './lib/device-lock.ts'
 import { startEventStream } from './lib/event-stream.ts'
 import { startMatchKeysRefresh } from './lib/match-keys-refresh.ts'
+import { recoverInterruptedNotes, registerNoteSenders } from './lib/notes-store.ts'
 import { startOutbox } from './lib/outbox.ts'
 import { registerProfileViewSender } from './lib/profile-views.ts'
 import { registerServiceWorker } from './lib/service-worker.ts'
@@ -32,6 +33,9 @@ registerBriefingSenders()
 registerProfileViewSender()
 registerClaimSender()
 registerCheckRecordSender()
+registerNoteSenders()
+// A recording still marked as running was cut off by a reload or crash: keep it as a draft.
+void recoverInterruptedNotes().catch((error: unknown) => console.error('Kestrel: could not check for interrupted recordings', error))
 registerCurfewCheckSender()
 startOutbox()
 // Started before the first sync: people whose keys an older recipe made get new ones, once.

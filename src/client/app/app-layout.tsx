@@ -13,7 +13,7 @@ import { useEffect, useRef } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
 import { ClaimAlerts } from '../components/claim-alerts.tsx'
 import { CurfewBreachAlerts } from '../components/curfew-breach-alerts.tsx'
-import { AccountsIcon, AuditIcon, BriefingIcon, CheckIcon, CurfewIcon, KestrelMark, SettingsIcon, TodayIcon, WantedIcon, WriteIcon } from '../components/icons.tsx'
+import { AccountsIcon, AuditIcon, BriefingIcon, CheckIcon, CurfewIcon, KestrelMark, NotesIcon, SettingsIcon, TodayIcon, WantedIcon, WriteIcon } from '../components/icons.tsx'
 import { OutboxAlert } from '../components/outbox-problems.tsx'
 import { GeofenceBanner, PatrolBar, PatrolButton } from '../components/patrol-mode.tsx'
 import { LockScreen } from '../features/device-lock/lock-screen.tsx'
@@ -123,6 +123,14 @@ export function AppLayout() {
               <NavLink to="/checks">
                 <CheckIcon />
                 <span>Checks</span>
+              </NavLink>
+            </li>
+          ) : null}
+          {user.role === 'officer' || user.role === 'supervisor' ? (
+            <li>
+              <NavLink to="/notes">
+                <NotesIcon />
+                <span>Notes</span>
               </NavLink>
             </li>
           ) : null}

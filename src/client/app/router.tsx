@@ -21,6 +21,7 @@ import { loadAccountsRoute } from './routes/admin-route.ts'
 import { loadAuditRoute, loadMyChecksRoute } from './routes/audit-route.ts'
 import { loadAuthoringRoute } from './routes/authoring-route.ts'
 import { loadChecksRoute } from './routes/checks-route.ts'
+import { loadNotesRoute } from './routes/notes-route.ts'
 import { loadCurfewsRoute } from './routes/curfews-route.ts'
 import { loadWantedRoute } from './routes/wanted-route.ts'
 import { NotFoundPage } from './routes/not-found-page.tsx'
@@ -75,6 +76,11 @@ export const router = createBrowserRouter([
                 path: 'curfews',
                 element: <RequireAnyRole roles={['officer', 'supervisor']} audience="officers and supervisors" />,
                 children: [{ index: true, lazy: loadCurfewsRoute }],
+              },
+              {
+                path: 'notes',
+                element: <RequireAnyRole roles={['officer', 'supervisor']} audience="officers and supervisors" />,
+                children: [{ index: true, lazy: loadNotesRoute }],
               },
               {
                 path: 'my-checks',

@@ -125,6 +125,15 @@ export function OfflineIcon() {
 }
 
 /** The Kestrel mark, as on the app icon: a hovering kestrel. */
+export function NotesIcon() {
+  return (
+    <Icon>
+      <rect x="9" y="3" width="6" height="11" rx="3" />
+      <path d="M5 11a7 7 0 0 0 14 0M12 18v3M8 21h8" />
+    </Icon>
+  )
+}
+
 export function KestrelMark() {
   return (
     <svg className="kestrel-mark" viewBox="96 120 320 230" aria-hidden="true" focusable="false">

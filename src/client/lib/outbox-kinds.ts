@@ -8,6 +8,7 @@ import { viewRecordSchema } from '../../shared/api/audit.ts'
 import { offlineCheckRecordSchema } from '../../shared/api/checks.ts'
 import { checkRequestSchema } from '../../shared/api/curfews.ts'
 import { taskSchema } from '../../shared/api/intel.ts'
+import { createNoteRequestSchema, editNoteTextRequestSchema } from '../../shared/api/notes.ts'
 
 export const outboxKinds = {
   /** A profile view, for the audit trail (POST /api/audit/views, sent in batches). */
@@ -41,6 +42,12 @@ export const outboxKinds = {
     personName: z.string(),
     check: checkRequestSchema,
   }),
+  /** An audio note's body (POST /api/notes; the server stores it once by the note's id). */
+  'note.create': createNoteRequestSchema,
+  /** A note's recording, read from Dexie's noteChunks when sent (PUT /api/notes/:id/audio, resumable). */
+  'note.audio': z.object({ noteId: z.uuid(), contentType: z.string() }),
+  /** A correction of a saved note's transcript (PUT /api/notes/:id/text; the latest edit wins). */
+  'note.text': z.object({ noteId: z.uuid(), edit: editNoteTextRequestSchema }),
 } as const
 
 export type OutboxKind = keyof typeof outboxKinds

@@ -15,6 +15,7 @@ import { AuditedProfile } from './audited-profile.tsx'
 import { NotOnDevice, ProfileSection, RecordLinks, type RecordLink } from './profile-parts.tsx'
 import { useAddressProfile, useSubjectLabel } from './use-profiles.ts'
 import { WarningMarkers } from '../../components/warning-markers.tsx'
+import { SubjectNotes } from '../../components/subject-notes.tsx'
 
 function AddressProfileView({ id, reason }: { id: string; reason: Reason }) {
   const profile = useAddressProfile(id)
@@ -32,6 +33,7 @@ function AddressProfileView({ id, reason }: { id: string; reason: Reason }) {
         <RecordLinks reason={reason} links={occupants.map((person) => ({ kind: 'person', id: person.id, label: personName(person) }) satisfies RecordLink)} />
         {missingOccupants > 0 ? <p className="hint">{missingOccupants} more not in the briefing on this device.</p> : null}
       </ProfileSection>
+      <SubjectNotes kind="address" id={address.id} label={`${address.line1}, ${address.postcode}`} />
     </>
   )
 }

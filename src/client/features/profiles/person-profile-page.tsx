@@ -30,6 +30,7 @@ import { NotOnDevice, ProfileSection, RecordLinks, type RecordLink } from './pro
 import { usePersonProfile, useSubjectLabel, type PersonProfile } from './use-profiles.ts'
 import { markersFor } from '../../lib/marker-order.ts'
 import { WarningMarkers } from '../../components/warning-markers.tsx'
+import { SubjectNotes } from '../../components/subject-notes.tsx'
 
 const descriptionSchema = z.object({
   heightCm: z.number().optional(),
@@ -267,6 +268,7 @@ function PersonProfileView({ id, reason }: { id: string; reason: Reason }) {
       </ProfileSection>
       <DocumentsPanel person={person} />
       <ProfileSection title="Linked records">{links.length === 0 ? <p className="hint">None.</p> : <RecordLinks links={links} reason={reason} />}</ProfileSection>
+      <SubjectNotes kind="person" id={person.id} label={name} />
     </>
   )
 }

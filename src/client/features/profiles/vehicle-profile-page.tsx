@@ -15,6 +15,7 @@ import { AuditedProfile } from './audited-profile.tsx'
 import { NotOnDevice, ProfileSection, RecordLinks } from './profile-parts.tsx'
 import { useSubjectLabel, useVehicleProfile } from './use-profiles.ts'
 import { WarningMarkers } from '../../components/warning-markers.tsx'
+import { SubjectNotes } from '../../components/subject-notes.tsx'
 
 function VehicleProfileView({ id, reason }: { id: string; reason: Reason }) {
   const profile = useVehicleProfile(id)
@@ -36,6 +37,7 @@ function VehicleProfileView({ id, reason }: { id: string; reason: Reason }) {
           <RecordLinks reason={reason} links={[{ kind: 'person', id: vehicle.keeperPersonId, label: keeper ? personName(keeper) : null }]} />
         )}
       </ProfileSection>
+      <SubjectNotes kind="vehicle" id={vehicle.id} label={vehicle.vrm} />
     </>
   )
 }

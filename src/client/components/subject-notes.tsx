@@ -1,0 +1,66 @@
+/**
+ * The notes about one subject, on its profile: the officer's own from this device (even offline,
+ * before they are sent) and, when online, every note attached to it that the server shows this
+ * officer (reading them is audited by the server). Transcripts are text, never markup. Officers
+ * and supervisors can add a note about the subject from here.
+ */
+import { useQuery } from '@tanstack/react-query'
+import { useId } from 'react'
+import { Link } from 'react-router'
+import type { NoteAttachmentKind } from '../../shared/api/notes.ts'
+import { noteAudioUrl, notesQueryOptions } from '../lib/api/get-notes.ts'
+import { useOnline } from '../lib/connectivity.ts'
+import { formatDayTime } from '../lib/date-format.ts'
+import { useNotesAttachedTo } from '../lib/notes-store.ts'
+import { useSignedInUser } from '../lib/session.ts'
+import { LocalNoteAudio, RemoteNoteAudio } from './note-audio.tsx'
+
+type Row = { id: string; officer: string; recordedAt: string; text: string; local: boolean; audio: 'local' | 'remote' | null }
+
+export function SubjectNotes({ kind, id, label }: { kind: NoteAttachmentKind; id: string; label: string }) {
+  const headingId = useId()
+  const user = useSignedInUser()
+  const online = useOnline()
+  const local = useNotesAttachedTo(kind, id)
+  const server = useQuery({ ...notesQueryOptions({ kind, id }), enabled: online && user !== null })
+  if (!user) return null
+  const rows = new Map<string, Row>()
+  for (const note of server.data ?? []) {
+    rows.set(note.id, { id: note.id, officer: note.officer, recordedAt: note.recordedAt, text: note.text, local: false, audio: note.audio?.complete ? 'remote' : null })
+  }
+  for (const note of local ?? []) {
+    rows.set(note.id, { id: note.id, officer: user.collarNumber, recordedAt: note.recordedAt, text: note.text, local: true, audio: note.audioType && note.audioBytes > 0 ? 'local' : null })
+  }
+  const list = [...rows.values()].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt))
+  const localById = new Map((local ?? []).map((n) => [n.id, n]))
+  const canWrite = user.role === 'officer' || user.role === 'supervisor'
+
+  return (
+    <section className="profile-section subject-notes" aria-labelledby={headingId}>
+      <h2 id={headingId}>Notes</h2>
+      {list.length === 0 ? <p className="hint">No notes.</p> : null}
+      <ul className="subject-notes__list">
+        {list.map((row) => {
+          const when = formatDayTime(row.recordedAt)
+          const localNote = localById.get(row.id)
+          return (
+            <li key={row.id}>
+              <p>
+                <strong>{when}</strong> · {row.officer === user.collarNumber ? 'your note' : `by ${row.officer}`}
+              </p>
+              <p className="subject-notes__text">{row.text || 'No transcript yet.'}</p>
+              {row.audio === 'local' && localNote ? <LocalNoteAudio note={localNote} label={`Play the note of ${when}`} /> : null}
+              {row.audio === 'remote' ? <RemoteNoteAudio src={noteAudioUrl(row.id)} label={`Play the note of ${when}`} /> : null}
+            </li>
+          )
+        })}
+      </ul>
+      {!online ? <p className="hint">Offline: showing your own notes on this device.</p> : null}
+      {canWrite ? (
+        <Link className="button button--small" to={`/notes?${new URLSearchParams({ attach: `${kind}:${id}`, label }).toString()}`}>
+          Add a note about {label}
+        </Link>
+      ) : null}
+    </section>
+  )
+}
