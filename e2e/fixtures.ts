@@ -43,6 +43,8 @@ const purposes = [
   'wanted-offline-b',
   'wanted-tabs',
   'wanted-sup-officer',
+  'wanted-profile',
+  'wanted-reload',
   // e2e/geofence.spec.ts
   'geofence-patrol',
 ] as const

@@ -5,8 +5,10 @@
  * offline during a claim sees it after reconnecting, replayed by the event stream, together with
  * the answer to the claim they queued while offline.
  *
- * Also: several tabs of one device share one stream (Web Locks leader, BroadcastChannel), and a
- * supervisor's reassignment and cancellation reach the officer live.
+ * Also: several tabs of one device share one stream (Web Locks leader, BroadcastChannel), a
+ * supervisor's reassignment and cancellation reach the officer live, a wanted person's profile has
+ * the Click & Collect panel, and after a reload with no network the device shows the last claim
+ * state it knew, with the time it knew it.
  *
  * Accounts: fixtures.ts's `wanted-*` purposes; supervisors 2008-2010 (one per project), used by no
  * other spec. People: each project works in its own two areas of the gallery, and each test on its
@@ -15,9 +17,11 @@
  */
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, officerCollar, signInOnDevice, test, type Purpose } from './fixtures.ts'
+import { AppShell } from './pages/app-shell.ts'
 import { HomePage } from './pages/home-page.ts'
 import { SettingsPage } from './pages/settings-page.ts'
 import { WantedGalleryPage } from './pages/wanted-gallery-page.ts'
+import { claimsKeptOnDevice, WantedProfilePage } from './pages/wanted-profile-page.ts'
 
 const projects = ['phone', 'tablet', 'terminal'] as const
 
@@ -167,7 +171,7 @@ test('an officer offline during a claim sees it on reconnect, and is told their 
   expect((await response).status()).toBe(201)
 
   // B, offline and unaware, tries to collect the same person: queued, not confirmed.
-  await expect(cardB.text('Claim state may be out of date: no live connection.')).toBeVisible()
+  await expect(cardB.text(staleClaimState)).toBeVisible()
   await cardB.collectOfflineButton.click()
   await expect(cardB.text('Pending, not confirmed')).toBeVisible()
 
@@ -201,6 +205,9 @@ test('an officer offline during a claim sees it on reconnect, and is told their 
   await again.releaseButton.click()
   await expect(again.collectButton).toBeVisible()
 })
+
+/** A claim state shown with no live connection: when it was known, and that it may have changed since. */
+const staleClaimState = /^Claim state as of \d\d:\d\d, may be out of date: no live connection\.$/
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -271,4 +278,67 @@ test('a supervisor reassigns and cancels a claim; the officer sees both live', a
   await supervised.cancelButton.click()
   await expect(card.text('Available')).toBeVisible()
   await expect(supervised.text('Available')).toBeVisible()
+})
+
+test('a wanted person’s profile shows who is collecting them, and the officer can collect from it', async ({ page }, testInfo) => {
+  const officer = await officerOn(page, testInfo, 'wanted-profile')
+  const [person] = await peopleInArea(officer, testInfo, [2], 'second')
+  const card = await officer.gallery.show(person)
+  const profile = new WantedProfilePage(page, person.name)
+  await profile.openFrom(card)
+  await expect(profile.heading).toBeVisible()
+  await expect(profile.wantedHeading).toBeVisible()
+
+  await expect(profile.claim.text('Available')).toBeVisible()
+  const response = claimResponse(page)
+  await profile.claim.collectButton.click()
+  expect((await response).status()).toBe(201)
+  await expect(profile.claim.text(`You are collecting ${person.name}`)).toBeVisible()
+  await expect(profile.claim.renewButton).toBeVisible()
+  await expect(profile.claim.outcomeButton).toBeVisible()
+
+  // The gallery card says the same.
+  await officer.gallery.open()
+  const again = await officer.gallery.show(person)
+  await expect(again.text(`You are collecting ${person.name}`)).toBeVisible()
+
+  await again.releaseButton.click()
+  await expect(again.collectButton).toBeVisible()
+})
+
+test('after a reload with no network, the last known claim state is shown with the time it was known', async ({ page, context }, testInfo) => {
+  const officer = await officerOn(page, testInfo, 'wanted-reload')
+  const [person] = await peopleInArea(officer, testInfo, [3], 'second')
+  const card = await officer.gallery.show(person)
+  const response = claimResponse(page)
+  await card.collectButton.click()
+  expect((await response).status()).toBe(201)
+  await expect(card.text(`You are collecting ${person.name}`)).toBeVisible()
+  // The device keeps the claim state shortly after each change.
+  await expect.poll(async () => (await claimsKeptOnDevice(page)).map((claim) => claim.collarNumber)).toContain(officer.collar)
+
+  // The service worker opens the app with no network.
+  await new AppShell(page).waitForOfflineReady()
+  // Hard offline: setOffline does not cut the service worker's own requests, so abort those too.
+  await context.setOffline(true)
+  await context.route('**/*', (route) => route.abort('internetdisconnected'))
+  await page.reload()
+  await expect(officer.gallery.heading).toBeVisible()
+  const offlineCard = await officer.gallery.show(person)
+  await expect(offlineCard.text(`You are collecting ${person.name}`)).toBeVisible()
+  await expect(offlineCard.text(staleClaimState)).toBeVisible()
+  await expect(offlineCard.text('Claim state not known')).toHaveCount(0)
+
+  const profile = new WantedProfilePage(page, person.name)
+  await profile.openFrom(offlineCard)
+  await expect(profile.heading).toBeVisible()
+  await expect(profile.claim.text(`You are collecting ${person.name}`)).toBeVisible()
+  await expect(profile.claim.text(staleClaimState)).toBeVisible()
+
+  // Back online: the state is live again; leave the person available for the next run.
+  await context.unrouteAll({ behavior: 'ignoreErrors' })
+  await context.setOffline(false)
+  await expect(profile.claim.text(staleClaimState)).toBeHidden({ timeout: 30_000 })
+  await profile.claim.releaseButton.click()
+  await expect(profile.claim.collectButton).toBeVisible()
 })

@@ -83,6 +83,8 @@ export class WantedCard {
   readonly collectOfflineButton: Locator
   readonly assistButton: Locator
   readonly releaseButton: Locator
+  readonly renewButton: Locator
+  readonly outcomeButton: Locator
   readonly reassignButton: Locator
   readonly cancelButton: Locator
   readonly notice: Locator
@@ -92,6 +94,8 @@ export class WantedCard {
     this.collectOfflineButton = root.getByRole('button', { name: `Offline — claim will be sent when back online ${personName}`, exact: true })
     this.assistButton = root.getByRole('button', { name: `Assist with ${personName}`, exact: true })
     this.releaseButton = root.getByRole('button', { name: `Release ${personName}`, exact: true })
+    this.renewButton = root.getByRole('button', { name: `Renew claim on ${personName}`, exact: true })
+    this.outcomeButton = root.getByRole('button', { name: `Record outcome for ${personName}`, exact: true })
     this.reassignButton = root.getByRole('button', { name: `Reassign ${personName}`, exact: true })
     this.cancelButton = root.getByRole('button', { name: `Cancel claim on ${personName}`, exact: true })
     this.notice = root.getByRole('alert').or(root.getByRole('status'))
