@@ -18,8 +18,15 @@
  * Updates wait: a new worker installs and then waits until the officer taps "Update now", which
  * posts SKIP_WAITING (workbox-window's messageSkipWaiting). It never activates itself mid-task.
  *
- * Later features add runtime caches here, named `kestrel-*` (photos, documents, map tiles), with
- * expiry and purgeOnQuotaError; the client's device erase deletes every cache except the precache.
+ * Map tiles (the basemap host of src/shared/map-tiles.ts): cache first from `kestrel-map-tiles`,
+ * holding only tiles the officer has viewed, kept 14 days (OpenStreetMap's tile policy asks for at
+ * least 7, and forbids bulk prefetching, so nothing here downloads a tile the map did not ask for),
+ * at most 3,000 of them, dropped whole when the device runs out of space. The map asks for tiles
+ * with CORS, so a cached tile is a plain 200 answer, not an opaque one (which Chromium counts as
+ * megabytes of quota each); anything but a 200 is never stored.
+ *
+ * Later features add runtime caches here, named `kestrel-*`, with expiry and purgeOnQuotaError; the
+ * client's device erase deletes every cache except the precache.
  */
 import type { WorkboxPlugin } from 'workbox-core'
 import type { PrecacheEntry } from 'workbox-precaching'
@@ -28,6 +35,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { ExpirationPlugin } from 'workbox-expiration'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { CacheFirst } from 'workbox-strategies'
+import { mapTiles } from './shared/map-tiles.ts'
 
 declare let self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> }
 
@@ -75,6 +83,14 @@ registerRoute(
     // The page stores entries with plain URL requests; compression headers must not split them.
     matchOptions: { ignoreVary: true },
     plugins: [new ExpirationPlugin({ maxAgeSeconds: 2 * 24 * 60 * 60, purgeOnQuotaError: true }), dropOtherVersions],
+  }),
+)
+
+registerRoute(
+  ({ url, request }) => url.origin === mapTiles.origin && request.method === 'GET',
+  new CacheFirst({
+    cacheName: 'kestrel-map-tiles',
+    plugins: [new ExpirationPlugin({ maxAgeSeconds: 14 * 24 * 60 * 60, maxEntries: 3_000, purgeOnQuotaError: true })],
   }),
 )
 

@@ -3,7 +3,9 @@
  * origin (no inline script), no framing, and no referrer leaves the app. Style attributes stay
  * allowed because React and Leaflet position elements with inline styles. Images may also come from
  * the map tile server (src/shared/map-tiles.ts); the map asks for its tiles with the app's origin
- * as referrer, which the tile server's usage policy requires, and never a page address.
+ * as referrer, which the tile server's usage policy requires, and never a page address. The
+ * service worker fetches the tiles it caches (src/sw.ts), and a worker's fetches follow connect-src,
+ * so the tile server is allowed there too.
  */
 import fp from 'fastify-plugin'
 import helmet from '@fastify/helmet'
@@ -18,7 +20,7 @@ export default fp(async (app, options: { imageSources?: string[] }) => {
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:', mapTiles.origin, ...(options.imageSources ?? [])],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", mapTiles.origin],
         fontSrc: ["'self'"],
         mediaSrc: ["'self'", 'blob:'],
         workerSrc: ["'self'"],
