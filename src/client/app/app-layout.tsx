@@ -13,7 +13,7 @@ import { useEffect, useRef } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
 import { ClaimAlerts } from '../components/claim-alerts.tsx'
 import { CurfewBreachAlerts } from '../components/curfew-breach-alerts.tsx'
-import { AccountsIcon, AuditIcon, BriefingIcon, CheckIcon, CurfewIcon, KestrelMark, NotesIcon, SettingsIcon, TodayIcon, WantedIcon, WriteIcon } from '../components/icons.tsx'
+import { AccountsIcon, AuditIcon, BriefingIcon, CheckIcon, CurfewIcon, KestrelMark, MapIcon, NotesIcon, SettingsIcon, TodayIcon, WantedIcon, WriteIcon } from '../components/icons.tsx'
 import { OutboxAlert } from '../components/outbox-problems.tsx'
 import { GeofenceBanner, PatrolBar, PatrolButton } from '../components/patrol-mode.tsx'
 import { LockScreen } from '../features/device-lock/lock-screen.tsx'
@@ -142,6 +142,14 @@ export function AppLayout() {
               </NavLink>
             </li>
           ) : null}
+          {user.role !== 'admin' ? (
+            <li>
+              <NavLink to="/map">
+                <MapIcon />
+                <span>Map</span>
+              </NavLink>
+            </li>
+          ) : null}
           {user.role === 'analyst' || user.role === 'supervisor' ? (
             <li>
               <NavLink to="/write-briefing">
@@ -150,8 +158,9 @@ export function AppLayout() {
               </NavLink>
             </li>
           ) : null}
+          {/* Not in a phone's bottom bar (it is full): there, Checks links to the audit log. */}
           {user.role === 'supervisor' ? (
-            <li>
+            <li className="app-nav__wide-only">
               <NavLink to="/audit">
                 <AuditIcon />
                 <span>Audit</span>

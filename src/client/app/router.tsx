@@ -22,6 +22,7 @@ import { loadAuditRoute, loadMyChecksRoute } from './routes/audit-route.ts'
 import { loadAuthoringRoute } from './routes/authoring-route.ts'
 import { loadChecksRoute } from './routes/checks-route.ts'
 import { loadNotesRoute } from './routes/notes-route.ts'
+import { loadCrimeMapRoute } from './routes/crime-map-route.ts'
 import { loadCurfewsRoute } from './routes/curfews-route.ts'
 import { loadWantedRoute } from './routes/wanted-route.ts'
 import { NotFoundPage } from './routes/not-found-page.tsx'
@@ -81,6 +82,11 @@ export const router = createBrowserRouter([
                 path: 'notes',
                 element: <RequireAnyRole roles={['officer', 'supervisor']} audience="officers and supervisors" />,
                 children: [{ index: true, lazy: loadNotesRoute }],
+              },
+              {
+                path: 'map',
+                element: <RequireAnyRole roles={['officer', 'supervisor', 'analyst']} audience="officers, supervisors and analysts" />,
+                children: [{ index: true, lazy: loadCrimeMapRoute }],
               },
               {
                 path: 'my-checks',

@@ -97,6 +97,15 @@ export function CurfewIcon() {
   )
 }
 
+export function MapIcon() {
+  return (
+    <Icon>
+      <path d="M9 4 3 6v14l6-2 6 2 6-2V4l-6 2z" />
+      <path d="M9 4v14M15 6v14" />
+    </Icon>
+  )
+}
+
 export function PersonIcon() {
   return (
     <Icon>

@@ -57,9 +57,19 @@ function CurfewsCard() {
   )
 }
 
+function CrimeMapCard() {
+  return (
+    <li className="card card--link">
+      <h3>
+        <Link to="/map">Crime map</Link>
+      </h3>
+      <p>Where street crime is rising or falling around you, by area, with wanted people and curfew addresses; your area’s trends work with no signal.</p>
+    </li>
+  )
+}
+
 const upcoming = [
   { title: 'Checks', summary: 'Person and vehicle checks, with a reason recorded for each.' },
-  { title: 'Crime map', summary: 'Recent crime and rising hotspots around you.' },
   { title: 'Notes', summary: 'Pocket-book notes, typed or spoken, kept even offline.' },
 ] as const
 
@@ -87,6 +97,7 @@ export function HomePage() {
           <BriefingCard />
           <WantedCard />
           {user.role === 'officer' || user.role === 'supervisor' ? <CurfewsCard /> : null}
+          <CrimeMapCard />
         </ul>
       ) : null}
       <h2>On the way</h2>

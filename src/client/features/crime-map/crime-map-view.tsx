@@ -1,0 +1,204 @@
+/**
+ * The crime map itself (Leaflet through react-leaflet): trend cells as H3 hexagons, the people
+ * layers as points, the officer's position, over the basemap tiles of src/shared/map-tiles.ts.
+ *
+ * Everything is drawn on one canvas (Leaflet's Canvas renderer, `preferCanvas`), not as thousands
+ * of SVG or DOM elements, so 5,000 cells and 20,000 points pan and zoom smoothly on a phone; the
+ * layers are built imperatively and rebuilt only when their data or colouring changes, never on a
+ * pan. Canvas shapes are invisible to assistive technology: the page's cells list is the keyboard
+ * and screen-reader way to the same cells, and selecting a cell there highlights it here.
+ *
+ * Cells are areas (hexagons about 350 m across at street scale), never points: police.uk locations
+ * are anonymised snap points, so no crime is drawn as an offence address.
+ *
+ * Offline behaviour: tiles viewed before come from the service worker's tile cache; tiles that
+ * fail to load are reported (`onBasemap`), the overlays stay on a plain background.
+ */
+import 'leaflet/dist/leaflet.css'
+import { canvas, circle, circleMarker, latLngBounds, layerGroup, polygon, type LatLngBoundsExpression, type LatLngTuple, type Layer } from 'leaflet'
+import { cellToBoundary } from 'h3-js'
+import { useEffect, useMemo, useRef } from 'react'
+import { MapContainer, TileLayer, useMap } from 'react-leaflet'
+import type { TrendCellRecord } from '../../../shared/api/crime.ts'
+import { mapTiles } from '../../../shared/map-tiles.ts'
+import { cellLook, pointColours, type ColourMode } from './cell-style.ts'
+import type { MapPoint } from './use-device-map-data.ts'
+import type { Position } from './use-my-position.ts'
+
+export type BasemapState = 'loading' | 'ok' | 'partial' | 'offline'
+
+type Props = {
+  cells: readonly TrendCellRecord[]
+  mode: ColourMode
+  selected: string | null
+  onSelect: (cell: string) => void
+  wanted: readonly MapPoint[] | null
+  curfews: readonly MapPoint[] | null
+  me: Position | null
+  /** Changes when a new set of cells should bring the map to them (a new source or filter). */
+  fitKey: string
+  onBasemap: (state: BasemapState) => void
+}
+
+// A cell's corners never change and h3-js pays a WebAssembly call for each: keep them.
+const boundaries = new Map<string, LatLngTuple[]>()
+function boundaryOf(cell: string): LatLngTuple[] {
+  let ring = boundaries.get(cell)
+  if (!ring) {
+    ring = cellToBoundary(cell) as LatLngTuple[]
+    boundaries.set(cell, ring)
+  }
+  return ring
+}
+
+/** Words for a popup, as text (never HTML: names come from records). */
+function popupText(text: string): HTMLElement {
+  const element = document.createElement('p')
+  element.className = 'crime-map__popup'
+  element.textContent = text
+  return element
+}
+
+function useLayer(build: () => Layer | null, deps: readonly unknown[]): void {
+  const map = useMap()
+  useEffect(() => {
+    const layer = build()
+    if (!layer) return
+    layer.addTo(map)
+    return () => {
+      layer.remove()
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what the layer depends on
+  }, [map, ...deps])
+}
+
+function CellsLayer({ cells, mode, onSelect, renderer }: Pick<Props, 'cells' | 'mode' | 'onSelect'> & { renderer: ReturnType<typeof canvas> }) {
+  const onSelectRef = useRef(onSelect)
+  useEffect(() => {
+    onSelectRef.current = onSelect
+  })
+  useLayer(() => {
+    const group = layerGroup()
+    for (const cell of cells) {
+      const look = cellLook(cell, mode)
+      polygon(boundaryOf(cell.cell), { renderer, color: look.colour, weight: 1, opacity: 0.8, fillColor: look.colour, fillOpacity: look.fillOpacity })
+        .on('click', () => onSelectRef.current(cell.cell))
+        .addTo(group)
+    }
+    return group
+  }, [cells, mode, renderer])
+  return null
+}
+
+function SelectedCell({ cell, renderer }: { cell: string | null; renderer: ReturnType<typeof canvas> }) {
+  const map = useMap()
+  useLayer(() => (cell ? polygon(boundaryOf(cell), { renderer, color: '#000000', weight: 4, fill: false, interactive: false }) : null), [cell, renderer])
+  useEffect(() => {
+    if (!cell) return
+    const bounds = latLngBounds(boundaryOf(cell))
+    if (!map.getBounds().contains(bounds)) map.fitBounds(bounds, { maxZoom: Math.max(map.getZoom(), 15) })
+  }, [cell, map])
+  return null
+}
+
+function PointsLayer({ points, kind, renderer }: { points: readonly MapPoint[] | null; kind: 'wanted' | 'curfew'; renderer: ReturnType<typeof canvas> }) {
+  useLayer(() => {
+    if (!points) return null
+    const group = layerGroup()
+    const colour = pointColours[kind]
+    for (const point of points) {
+      // Wanted: a filled dot; curfew: a ring. Shape as well as colour.
+      circleMarker([point.lat, point.lng], kind === 'wanted'
+        ? { renderer, radius: 7, color: '#ffffff', weight: 2, fillColor: colour, fillOpacity: 1 }
+        : { renderer, radius: 7, color: colour, weight: 4, fill: true, fillColor: '#ffffff', fillOpacity: 0.6 })
+        .bindPopup(popupText(point.label))
+        .addTo(group)
+    }
+    return group
+  }, [points, kind, renderer])
+  return null
+}
+
+function MyPosition({ me, renderer }: { me: Position | null; renderer: ReturnType<typeof canvas> }) {
+  useLayer(() => {
+    if (!me) return null
+    const group = layerGroup()
+    circle([me.lat, me.lng], { renderer, radius: me.accuracy, color: pointColours.me, weight: 1, fillOpacity: 0.08, interactive: false }).addTo(group)
+    circleMarker([me.lat, me.lng], { renderer, radius: 8, color: '#ffffff', weight: 3, fillColor: pointColours.me, fillOpacity: 1 })
+      .bindPopup(popupText('You are here'))
+      .addTo(group)
+    return group
+  }, [me?.lat, me?.lng, me?.accuracy, renderer])
+  return null
+}
+
+function FitToCells({ cells, fitKey }: { cells: readonly TrendCellRecord[]; fitKey: string }) {
+  const map = useMap()
+  const fitted = useRef<string | null>(null)
+  useEffect(() => {
+    if (cells.length === 0 || fitted.current === fitKey) return
+    fitted.current = fitKey
+    map.fitBounds(latLngBounds(cells.map((c): LatLngTuple => [c.lat, c.lng])).pad(0.05))
+  }, [cells, fitKey, map])
+  return null
+}
+
+/**
+ * Counts tile loads and failures since the layer last started loading a view: every tile failing
+ * is "offline", some failing "partial".
+ */
+function useBasemapWatch(onBasemap: Props['onBasemap']) {
+  const counts = useRef({ ok: 0, failed: 0 })
+  const report = useRef(onBasemap)
+  useEffect(() => {
+    report.current = onBasemap
+  })
+  return useMemo(() => {
+    const tell = () => {
+      const { ok, failed } = counts.current
+      report.current(failed === 0 ? 'ok' : ok === 0 ? 'offline' : 'partial')
+    }
+    return {
+      loading: () => {
+        counts.current = { ok: 0, failed: 0 }
+      },
+      tileload: () => {
+        counts.current.ok += 1
+        tell()
+      },
+      tileerror: () => {
+        counts.current.failed += 1
+        tell()
+      },
+    }
+  }, [])
+}
+
+const fallbackCentre: LatLngTuple = [52.48, -1.9]
+
+export default function CrimeMapView(props: Props) {
+  const renderer = useMemo(() => canvas({ padding: 0.5, tolerance: 4 }), [])
+  const tileEvents = useBasemapWatch(props.onBasemap)
+  const placing: { bounds: LatLngBoundsExpression } | { center: LatLngTuple; zoom: number } = props.cells.length > 0
+    ? { bounds: latLngBounds(props.cells.map((c): LatLngTuple => [c.lat, c.lng])).pad(0.05) }
+    : { center: props.me ? [props.me.lat, props.me.lng] : fallbackCentre, zoom: 13 }
+  return (
+    <MapContainer className="crime-map__map" {...placing} preferCanvas renderer={renderer} scrollWheelZoom={false}>
+      <TileLayer
+        url={mapTiles.url}
+        attribution={mapTiles.attribution}
+        maxZoom={mapTiles.maxZoom}
+        referrerPolicy="strict-origin"
+        // CORS, so the service worker caches plain answers it can check (src/sw.ts).
+        crossOrigin=""
+        eventHandlers={tileEvents}
+      />
+      <CellsLayer cells={props.cells} mode={props.mode} onSelect={props.onSelect} renderer={renderer} />
+      <PointsLayer points={props.curfews} kind="curfew" renderer={renderer} />
+      <PointsLayer points={props.wanted} kind="wanted" renderer={renderer} />
+      <MyPosition me={props.me} renderer={renderer} />
+      <SelectedCell cell={props.selected} renderer={renderer} />
+      <FitToCells cells={props.cells} fitKey={props.fitKey} />
+    </MapContainer>
+  )
+}
