@@ -1,0 +1,56 @@
+/**
+ * The crime map (/map): the map region (a Leaflet canvas), what the page says about its source and
+ * the basemap, the cells list (rising first; each row a button that selects the cell) and the
+ * selected cell's details.
+ */
+import { expect, type Locator, type Page } from '@playwright/test'
+
+export class CrimeMapPage {
+  readonly heading: Locator
+  readonly navLink: Locator
+  readonly map: Locator
+  /** Leaflet's Canvas renderer: every cell and point is drawn here. */
+  readonly canvas: Locator
+  readonly basemapOffline: Locator
+  readonly offlineSource: Locator
+  readonly cells: Locator
+  readonly details: Locator
+  readonly breakdownNeedsConnection: Locator
+  readonly categoryTable: Locator
+  readonly monthTable: Locator
+  readonly legend: Locator
+  readonly zoomIn: Locator
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { name: 'Crime map', exact: true, level: 1 })
+    this.navLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Map', exact: true })
+    this.map = page.getByRole('region', { name: 'Crime map' })
+    this.canvas = this.map.locator('canvas')
+    this.basemapOffline = page.getByRole('status').filter({ hasText: /^Basemap offline/ })
+    this.offlineSource = page.getByRole('status').filter({ hasText: /^No connection: showing the \d+ cells saved on this device for / })
+    this.cells = page.getByRole('list', { name: 'Cells, rising first' }).getByRole('button')
+    this.details = page.getByRole('region', { name: 'Selected cell' })
+    this.breakdownNeedsConnection = this.details.getByText('The breakdown by category and month needs a connection.')
+    this.categoryTable = this.details.getByRole('table', { name: 'Crimes by category' })
+    this.monthTable = this.details.getByRole('table', { name: 'Crimes by month' })
+    this.legend = page.getByRole('region', { name: 'Legend' })
+    this.zoomIn = this.map.getByRole('button', { name: 'Zoom in' })
+  }
+
+  async open(): Promise<void> {
+    await this.navLink.click()
+    await expect(this.heading).toBeVisible()
+  }
+
+  /** How many pixels of the map's canvas are painted: the overlays, drawn with no basemap under them. */
+  async paintedPixels(): Promise<number> {
+    return this.canvas.first().evaluate((element: HTMLCanvasElement) => {
+      const context = element.getContext('2d')
+      if (!context || element.width === 0 || element.height === 0) return 0
+      const { data } = context.getImageData(0, 0, element.width, element.height)
+      let painted = 0
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted += 1
+      return painted
+    })
+  }
+}
