@@ -99,8 +99,7 @@ test('a person check online and offline, uploaded on reconnect and shown in the 
   // Hard offline: setOffline does not cut the service worker's own requests, so abort those too.
   await context.setOffline(true)
   await context.route('**/*', (route) => route.abort('internetdisconnected'))
-  await checks.open()
-  await page.reload()
+  await page.goto('/checks')
   await expect(checks.heading).toBeVisible()
   await checks.checkPerson(
     { surname: `  ${person.surname.toLowerCase()} `, forenames: person.forenames.split(' ')[0] ?? '', dob: typed(person.dob, canSwap) },
