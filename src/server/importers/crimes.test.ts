@@ -13,8 +13,9 @@ import { rebuildCrimeCellCounts } from '../store/crimes.ts'
 import type { Store } from '../store/db.ts'
 import { forEachStore, createTestStore, type TestStore } from '../testing/stores.ts'
 import { importCrimeFile } from './crimes.ts'
+import { policeUkSampleDir } from '../testing/samples.ts'
 
-const sampleDir = path.resolve(import.meta.dirname, '../../../../shared/data/police-uk')
+const sampleDir = policeUkSampleDir()
 const sampleFiles = fs.readdirSync(sampleDir).filter((f) => f.endsWith('.csv')).sort().map((f) => path.join(sampleDir, f))
 
 // The police.uk names, written out here rather than taken from the code under test.

@@ -11,8 +11,9 @@ import type { SyncResponse } from '../../shared/api/sync.ts'
 import { importCrimeFile } from '../importers/crimes.ts'
 import { createTestApp, type TestApp } from '../testing/app.ts'
 import { forEachStore } from '../testing/stores.ts'
+import { policeUkSampleDir } from '../testing/samples.ts'
 
-const sampleDir = path.resolve(import.meta.dirname, '../../../../shared/data/police-uk')
+const sampleDir = policeUkSampleDir()
 const sampleFiles = fs.readdirSync(sampleDir).filter((f) => f.endsWith('.csv')).sort().map((f) => path.join(sampleDir, f))
 
 forEachStore('crime trend API', (kind) => {
