@@ -3,6 +3,7 @@
  * (a temporary database, the real server on loopback), prints a table, and stops by itself.
  * With no name, runs them all.
  */
+import { checksBenchmark } from './checks.ts'
 import { fanoutBenchmark } from './fanout.ts'
 import { galleryBenchmark } from './gallery.ts'
 import { geofenceBenchmark } from './geofence.ts'
@@ -13,6 +14,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   sync: syncBenchmark,
   fanout: fanoutBenchmark,
   gallery: galleryBenchmark,
+  checks: checksBenchmark,
   geofence: geofenceBenchmark,
   trends: trendsBenchmark,
 }
