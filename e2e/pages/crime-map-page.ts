@@ -7,7 +7,9 @@ import { expect, type Locator, type Page } from '@playwright/test'
 
 export class CrimeMapPage {
   readonly heading: Locator
+  /** In the side rail of a tablet or terminal; not in a phone's bottom bar. */
   readonly navLink: Locator
+  readonly todayTile: Locator
   readonly map: Locator
   /** Leaflet's Canvas renderer: every cell and point is drawn here. */
   readonly canvas: Locator
@@ -24,6 +26,7 @@ export class CrimeMapPage {
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Crime map', exact: true, level: 1 })
     this.navLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Map', exact: true })
+    this.todayTile = page.getByRole('link', { name: 'Crime map', exact: true })
     this.map = page.getByRole('region', { name: 'Crime map' })
     this.canvas = this.map.locator('canvas')
     this.basemapOffline = page.getByRole('status').filter({ hasText: /^Basemap offline/ })
@@ -37,8 +40,10 @@ export class CrimeMapPage {
     this.zoomIn = this.map.getByRole('button', { name: 'Zoom in' })
   }
 
+  /** From Today's tile, the one way on every screen (a phone's bottom bar has no room for "Map"). */
   async open(): Promise<void> {
-    await this.navLink.click()
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today', exact: true }).click()
+    await this.todayTile.click()
     await expect(this.heading).toBeVisible()
   }
 

@@ -142,8 +142,9 @@ export function AppLayout() {
               </NavLink>
             </li>
           ) : null}
+          {/* Not in a phone's bottom bar either (it is full): there, the Today tile opens the map. */}
           {user.role !== 'admin' ? (
-            <li>
+            <li className="app-nav__wide-only">
               <NavLink to="/map">
                 <MapIcon />
                 <span>Map</span>
