@@ -85,6 +85,8 @@ test('a claim reaches a colleague’s gallery within a second, without a reload,
     Object.assign(window, { spokenAlerts: spoken })
     window.speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
       spoken.push({ text: utterance.text, lang: utterance.lang })
+      // Like a real voice, it finishes: the next alert in the queue is said after it.
+      window.setTimeout(() => utterance.onend?.call(utterance, new Event('end') as SpeechSynthesisEvent), 20)
     }
   })
   const b = await officerOn(pageB, testInfo, 'wanted-live-b')

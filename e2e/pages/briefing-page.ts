@@ -58,8 +58,9 @@ export class BriefingPage {
   }
 
   /** A linked record in an item, by the name the device shows for it ("SMITH, John", a registration…). */
+  /** The link to a person, vehicle or address the item names (not the item's "Check identity" link). */
   linkedRecord(title: string, name: string): Locator {
-    return this.item(title).getByRole('link', { name: new RegExp(escapeRegExp(name)) })
+    return this.item(title).getByRole('link', { name: new RegExp(`^(Person|Vehicle|Address) .*${escapeRegExp(name)}`) })
   }
 }
 
