@@ -51,6 +51,45 @@ forEachStore('briefing, sync and audit routes', (kind) => {
     expect(officerWrites.statusCode).toBe(403)
   })
 
+  it('stores an analyst\'s fence (a circle, or the drawn area) with its hours, and syncs it to devices', async () => {
+    const before = await t.app.inject({ method: 'GET', url: '/api/sync', cookies: officer })
+    const circle = { shape: 'circle', center: { lat: 52.48, lng: -1.9 }, radiusM: 300, message: ' Drug dealing reported at the park ', activeHours: { start: '22:00', end: '03:00' } }
+    const created = await t.app.inject({ method: 'POST', url: '/api/briefing/items', cookies: analyst, payload: { ...input, task: null, fence: circle } })
+    expect(created.statusCode).toBe(201)
+    expect(created.json().fence).toEqual({ ...circle, message: 'Drug dealing reported at the park' })
+    const delta = await t.app.inject({ method: 'GET', url: `/api/sync?cursor=${before.json().cursor}`, cookies: officer })
+    expect(delta.json().put.briefingItems.find((i: { id: string }) => i.id === created.json().id).fence).toEqual(created.json().fence)
+
+    const polygon = [{ lat: 52.48, lng: -1.9 }, { lat: 52.49, lng: -1.9 }, { lat: 52.49, lng: -1.88 }]
+    const area = { shape: 'area', message: 'Car crime hotspot' }
+    const edited = await t.app.inject({ method: 'PUT', url: `/api/briefing/items/${created.json().id}`, cookies: analyst, payload: { ...input, task: null, polygon, fence: area } })
+    expect(edited.statusCode).toBe(200)
+    expect(edited.json()).toMatchObject({ polygon, fence: area })
+    const cleared = await t.app.inject({ method: 'PUT', url: `/api/briefing/items/${created.json().id}`, cookies: analyst, payload: { ...input, task: null, fence: null } })
+    expect(cleared.json().fence).toBeNull()
+    await t.app.inject({ method: 'DELETE', url: `/api/briefing/items/${created.json().id}`, cookies: analyst })
+  })
+
+  it('refuses a fence that is not whole, naming the field', async () => {
+    const circle = { shape: 'circle', center: { lat: 52.48, lng: -1.9 }, radiusM: 300, message: 'Dealing' }
+    const refused = async (fence: unknown, field: string, extra: Record<string, unknown> = {}) => {
+      const response = await t.app.inject({ method: 'POST', url: '/api/briefing/items', cookies: analyst, payload: { ...input, ...extra, fence } })
+      expect(response.statusCode).toBe(400)
+      expect(response.json().error.message).toContain(field)
+    }
+    await refused({ ...circle, radiusM: 99 }, 'body.fence.radiusM')
+    await refused({ ...circle, radiusM: 5001 }, 'body.fence.radiusM')
+    await refused({ ...circle, radiusM: undefined }, 'body.fence.radiusM')
+    await refused({ ...circle, center: undefined }, 'body.fence.center')
+    await refused({ ...circle, center: { lat: 95, lng: 0 } }, 'body.fence.center.lat')
+    await refused({ ...circle, message: '   ' }, 'body.fence.message')
+    await refused({ ...circle, message: 'x'.repeat(201) }, 'body.fence.message')
+    await refused({ ...circle, activeHours: { start: '24:00', end: '03:00' } }, 'body.fence.activeHours.start')
+    await refused({ ...circle, activeHours: { start: '22:00', end: '3pm' } }, 'body.fence.activeHours.end')
+    await refused({ ...circle, shape: 'square' }, 'body.fence.shape')
+    await refused({ shape: 'area', message: 'No polygon drawn' }, 'body.fence.shape', { polygon: null })
+  })
+
   it('records read receipts once and shows supervisors who has read an item', async () => {
     const [item] = (await t.app.inject({ method: 'GET', url: '/api/briefing/items', cookies: supervisor })).json().items
     const first = await t.app.inject({ method: 'POST', url: `/api/briefing/items/${item.id}/read`, cookies: officer, payload: {} })

@@ -8,7 +8,7 @@ import { booleanIntersects } from '@turf/boolean-intersects'
 import { polygon } from '@turf/helpers'
 import type { Kysely, Transaction } from 'kysely'
 import type { BriefingItemInput } from '../../shared/api/briefing.ts'
-import type { LatLng, Task } from '../../shared/api/intel.ts'
+import type { BriefingFence, LatLng, Task } from '../../shared/api/intel.ts'
 import { lockChangeLog, recordChanges } from './changes.ts'
 import type { DialectName } from './dialect.ts'
 import type { Database } from './schema.ts'
@@ -40,7 +40,17 @@ export async function missingLinks(db: Kysely<Database>, links: BriefingItemInpu
   return missing
 }
 
+/** The fence as stored: a circle keeps its centre and radius, an area only what the polygon lacks. */
+function fenceFrom(input: BriefingItemInput): BriefingFence | null {
+  const fence = input.fence
+  if (!fence) return null
+  const hours = fence.activeHours ? { activeHours: fence.activeHours } : {}
+  if (fence.shape === 'area') return { shape: 'area', message: fence.message, ...hours }
+  return { shape: 'circle', center: fence.center, radiusM: fence.radiusM, message: fence.message, ...hours }
+}
+
 function rowFrom(input: BriefingItemInput) {
+  const fence = fenceFrom(input)
   const task: Task | null = input.task
     ? { type: input.task.type, assignee: input.task.assignee, status: 'open', result: null, updatedBy: null, updatedAt: null }
     : null
@@ -50,6 +60,7 @@ function rowFrom(input: BriefingItemInput) {
     priority: input.priority,
     areaIds: JSON.stringify(input.areaIds),
     polygon: input.polygon ? JSON.stringify(input.polygon) : null,
+    fence: fence ? JSON.stringify(fence) : null,
     validFrom: new Date(input.validFrom).toISOString(),
     validTo: new Date(input.validTo).toISOString(),
     task: task ? JSON.stringify(task) : null,

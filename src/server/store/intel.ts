@@ -144,6 +144,7 @@ export async function loadBriefingItems(db: Kysely<Database>, ids: readonly stri
         priority: item.priority as BriefingItem['priority'],
         areaIds: parse(item.areaIds, []),
         polygon: parse(item.polygon, null),
+        fence: parse(item.fence, null),
         validFrom: item.validFrom,
         validTo: item.validTo,
         author: { collarNumber: item.authorCollar, name: item.authorName },

@@ -207,6 +207,8 @@ export type BriefingItemTable = {
   areaIds: string
   /** JSON array of { lat, lng }, or null */
   polygon: string | null
+  /** JSON BriefingFence (shared/api/intel.ts), or null: the item makes no fence of its own */
+  fence: string | null
   validFrom: string
   validTo: string
   authorId: number

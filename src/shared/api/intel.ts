@@ -103,6 +103,20 @@ export const taskSchema = z.object({
 })
 export type Task = z.infer<typeof taskSchema>
 
+/**
+ * A fence an analyst draws on a briefing item (issue 7): 'area' is the item's drawn polygon, a
+ * 'circle' has its own centre and radius. The message is spoken on entering ("Caution: <message>.");
+ * active hours are London wall-clock times, and `end <= start` runs past midnight.
+ */
+export const briefingFenceSchema = z.object({
+  shape: z.enum(['area', 'circle']),
+  center: latLngSchema.optional(),
+  radiusM: z.number().optional(),
+  message: z.string(),
+  activeHours: z.object({ start: z.string(), end: z.string() }).optional(),
+})
+export type BriefingFence = z.infer<typeof briefingFenceSchema>
+
 export const briefingItemSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -110,6 +124,8 @@ export const briefingItemSchema = z.object({
   priority: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   areaIds: z.array(z.string()),
   polygon: z.array(latLngSchema).nullable(),
+  /** Absent on items a device stored before fences were written. */
+  fence: briefingFenceSchema.nullable().optional(),
   validFrom: z.string(),
   validTo: z.string(),
   author: z.object({ collarNumber: z.string(), name: z.string() }),
