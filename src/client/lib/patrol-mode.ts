@@ -65,6 +65,8 @@ type Running = {
   fencesSubscription: Subscription
   wakeLock: WakeLockSentinel | null
   lastPrompted: Map<string, number>
+  /** Builds the fences again each minute: briefing fences come and go with their hours and validity. */
+  refreshTimer: number
 }
 let running: Running | null = null
 
@@ -211,7 +213,12 @@ export function startPatrol(): void {
     next: applyFences,
     error: (error: unknown) => console.error('Kestrel: geofences could not be built', error),
   })
-  running = { engine, fences: new Map(), meta: null, watchId: null, fencesSubscription, wakeLock: null, lastPrompted: new Map() }
+  // The engine keeps each fence's state by id, so a rebuild reports a fence that has just become
+  // active (an analyst's fence at the start of its hours) when the officer is already inside it.
+  const refreshTimer = window.setInterval(() => {
+    loadFenceData().then(applyFences, (error: unknown) => console.error('Kestrel: geofences could not be built', error))
+  }, 60_000)
+  running = { engine, fences: new Map(), meta: null, watchId: null, fencesSubscription, wakeLock: null, lastPrompted: new Map(), refreshTimer }
   patrolStore.set({ ...offState, on: true, voice: hasVoice() })
   if (speechAvailable()) window.speechSynthesis.addEventListener('voiceschanged', onVoicesChanged)
   if ('geolocation' in navigator) {
@@ -229,6 +236,7 @@ export function stopPatrol(): void {
   if (!stopping) return
   if (stopping.watchId !== null) navigator.geolocation.clearWatch(stopping.watchId)
   stopping.fencesSubscription.unsubscribe()
+  window.clearInterval(stopping.refreshTimer)
   void stopping.wakeLock?.release().catch(() => {})
   document.removeEventListener('visibilitychange', onVisibilityChange)
   if (speechAvailable()) window.speechSynthesis.removeEventListener('voiceschanged', onVoicesChanged)

@@ -79,6 +79,48 @@ describe('buildFences', () => {
     }])
   })
 
+  it('an analyst\'s circle: its centre and radius, the message as its label, the item\'s priority; in force only', () => {
+    const fence = { shape: 'circle' as const, center: { lat: 52.48, lng: -1.9 }, radiusM: 300, message: '  Drug dealing reported at the park. ' }
+    const fences = buildFences(source({
+      briefingItems: [item({ priority: 1, fence }), item({ id: 'later', fence, validFrom: '2026-11-25T20:00:00Z' })],
+    }))
+    expect(fences).toEqual([{
+      id: 'briefing:b1', title: 'Burglary patrols, Shard End.', priority: 1, reason: 'briefing', says: 'message', target: { kind: 'briefing-item', id: 'b1' },
+      label: 'Drug dealing reported at the park',
+      shape: { kind: 'circle', center: { lat: 52.48, lng: -1.9 }, radiusM: 300 },
+    }])
+    const engine = createGeofenceEngine(fences)
+    expect(engine.update({ lat: 52.481, lng: -1.9, accuracyM: 5, timestamp: 0 })).toEqual([{ type: 'enter', fenceId: 'briefing:b1', timestamp: 0 }])
+    expect(promptSentence(fences)).toBe('Caution: Drug dealing reported at the park.')
+  })
+
+  it('an analyst\'s fence on the drawn area uses the polygon and the message; without a polygon it makes none', () => {
+    const polygon = [{ lat: 52.48, lng: -1.9 }, { lat: 52.49, lng: -1.9 }, { lat: 52.49, lng: -1.88 }]
+    const fences = buildFences(source({
+      briefingItems: [item({ polygon, fence: { shape: 'area', message: 'Car crime hotspot' } }), item({ id: 'no-area', fence: { shape: 'area', message: 'Nothing drawn' } })],
+    }))
+    expect(fences.map((fence) => [fence.id, fence.label, fence.shape.kind])).toEqual([['briefing:b1', 'Car crime hotspot', 'polygon']])
+  })
+
+  it('active hours on the London wall clock, across midnight and across the change to GMT', () => {
+    const fence = { shape: 'circle' as const, center: { lat: 52.48, lng: -1.9 }, radiusM: 200, message: 'Pub fights', activeHours: { start: '22:00', end: '03:00' } }
+    const items = [item({ fence, validFrom: '2026-01-01T00:00:00Z', validTo: '2027-01-01T00:00:00Z' })]
+    const at = (iso: string) => buildFences(source({ briefingItems: items, now: Date.parse(iso) })).length
+    // November: London is on GMT.
+    expect(at('2026-11-25T21:59:00Z')).toBe(0)
+    expect(at('2026-11-25T22:00:00Z')).toBe(1)
+    expect(at('2026-11-26T02:59:00Z')).toBe(1)
+    expect(at('2026-11-26T03:00:00Z')).toBe(0)
+    expect(at('2026-11-25T12:00:00Z')).toBe(0)
+    // July: London is on BST, so 22:00 there is 21:00 UTC.
+    expect(at('2026-07-01T21:30:00Z')).toBe(1)
+    expect(at('2026-07-02T02:30:00Z')).toBe(0)
+    // Hours within one day.
+    const day = [item({ fence: { ...fence, activeHours: { start: '09:00', end: '17:00' } } })]
+    expect(buildFences(source({ briefingItems: day, now: Date.parse('2026-11-25T12:00:00Z') }))).toHaveLength(1)
+    expect(buildFences(source({ briefingItems: day, now: Date.parse('2026-11-25T17:00:00Z') }))).toHaveLength(0)
+  })
+
   it('rising crime-trend cells: their H3 hexagon at priority 3 (a circle when the cell id is unreadable)', () => {
     const cell = latLngToCell(52.48, -1.9, 9)
     const fences = buildFences(source({
@@ -113,6 +155,18 @@ describe('promptSentence', () => {
     ]
     expect(promptSentence(fences)).toBe(
       'Caution: you are entering an area frequented by John Smith, wanted, priority one; and an area frequented by Jane Doe, wanted, priority two; and an area where crime is rising.',
+    )
+  })
+
+  it('says an analyst\'s message as written, in its place by priority, with the places entered as one clause', () => {
+    const fences = [
+      { label: 'an area where crime is rising', priority: 3 as const },
+      { label: 'Drug dealing reported at the park', priority: 1 as const, says: 'message' as const },
+      { label: 'an area frequented by Jane Doe, wanted, priority two', priority: 2 as const },
+      { label: 'Car crime hotspot', priority: 3 as const, says: 'message' as const },
+    ]
+    expect(promptSentence(fences)).toBe(
+      'Caution: Drug dealing reported at the park; and you are entering an area frequented by Jane Doe, wanted, priority two; and an area where crime is rising; and Car crime hotspot.',
     )
   })
 })

@@ -3,16 +3,21 @@
  * geofence prompts work with no network:
  * - every wanted person: a circle (default 250 m, never under 100 m) around their last known
  *   location and around each address they are linked to, with the person's priority;
- * - every briefing item with a drawn area that is in force now: its polygon, with its priority;
+ * - every briefing item in force now with a fence an analyst drew (a circle, or the item's drawn
+ *   area), spoken as the analyst's message, and only within its active hours (London wall clock);
+ * - every briefing item in force now with a drawn area and no fence of its own: its polygon;
  * - every crime-trend cell flagged rising: its H3 hexagon (a circle of the cell's size if the cell
  *   id cannot be read), priority 3.
  * Contacts (sightings) carry a place name but no coordinates, so they make no fence.
  *
  * Each fence's label is a noun phrase that completes "Caution: you are entering …", so a prompt
- * is spoken as written (see `promptSentence`). Pure: no DOM, no Node, no Dexie.
+ * is spoken as written (see `promptSentence`); an analyst's fence says its message instead
+ * ("Caution: <message>."). Fences are made for the moment `now`, so the device builds them again
+ * as time passes (patrol-mode.ts, each minute). Pure: no DOM, no Node, no Dexie.
  */
 import { cellToBoundary, isValidCell } from 'h3-js'
-import type { AddressRecord, BriefingItem, MarkerType, PersonRecord } from '../api/intel.ts'
+import type { AddressRecord, BriefingFence, BriefingItem, MarkerType, PersonRecord } from '../api/intel.ts'
+import { londonWallClock } from '../curfew/windows.ts'
 import type { Fence } from './engine.ts'
 
 /** A rising or falling crime-trend cell, as the package carries it (issue 6). */
@@ -41,8 +46,12 @@ export const defaultFenceBuildOptions: FenceBuildOptions = { wantedRadiusM: 250,
 /** What a prompt's banner opens. */
 export type FenceTarget = { kind: 'person'; id: string } | { kind: 'briefing-item'; id: string } | { kind: 'trend-cell'; id: string }
 
-/** A fence with what it is about, for the banner and the prompt log: `title` names it in a link. */
-export type PromptFence = Fence & { target: FenceTarget; title: string }
+/**
+ * A fence with what it is about, for the banner and the prompt log: `title` names it in a link.
+ * `says: 'message'` marks a label that is the analyst's own words, spoken as they are rather than
+ * after "you are entering".
+ */
+export type PromptFence = Fence & { target: FenceTarget; title: string; says?: 'message' }
 
 const priorityWords = { 1: 'one', 2: 'two', 3: 'three' } as const
 
@@ -77,6 +86,45 @@ function hexagonRing(cell: string): { lat: number; lng: number }[] | null {
   return cellToBoundary(cell).map(([lat, lng]) => ({ lat, lng }))
 }
 
+function minutesOfDay(time: string): number | null {
+  const match = /^(\d{2}):(\d{2})$/.exec(time)
+  return match ? Number(match[1]) * 60 + Number(match[2]) : null
+}
+
+/** Whether `at` falls within the fence's active hours (London wall clock; `end <= start` runs past midnight). */
+export function withinActiveHours(hours: BriefingFence['activeHours'], at: number): boolean {
+  if (!hours) return true
+  const start = minutesOfDay(hours.start)
+  const end = minutesOfDay(hours.end)
+  if (start === null || end === null) return true
+  const { minutes } = londonWallClock(new Date(at))
+  return end > start ? minutes >= start && minutes < end : minutes >= start || minutes < end
+}
+
+/** An analyst's message as a clause: "Dealing reported at the park." -> "Dealing reported at the park". */
+function spokenMessage(message: string): string {
+  return message.trim().replace(/\s+/g, ' ').replace(/[.!?;:,]+$/, '')
+}
+
+function briefingFence(item: BriefingItem, fence: BriefingFence): PromptFence | null {
+  const base = {
+    id: `briefing:${item.id}`,
+    title: item.title,
+    priority: item.priority,
+    label: spokenMessage(fence.message),
+    reason: 'briefing' as const,
+    says: 'message' as const,
+    target: { kind: 'briefing-item' as const, id: item.id },
+  }
+  if (base.label === '') return null
+  if (fence.shape === 'circle') {
+    if (!fence.center || fence.radiusM === undefined) return null
+    return { ...base, shape: { kind: 'circle', center: { lat: fence.center.lat, lng: fence.center.lng }, radiusM: fence.radiusM } }
+  }
+  if (!item.polygon || item.polygon.length < 3) return null
+  return { ...base, shape: { kind: 'polygon', ring: item.polygon.map(({ lat, lng }) => ({ lat, lng })) } }
+}
+
 export function buildFences(source: FenceSource, options?: Partial<FenceBuildOptions>): PromptFence[] {
   const settings = { ...defaultFenceBuildOptions, ...options }
   const radiusM = Math.max(minWantedRadiusM, settings.wantedRadiusM)
@@ -106,8 +154,13 @@ export function buildFences(source: FenceSource, options?: Partial<FenceBuildOpt
   }
 
   for (const item of source.briefingItems) {
-    if (!item.polygon || item.polygon.length < 3) continue
     if (!(Date.parse(item.validFrom) <= source.now && source.now < Date.parse(item.validTo))) continue
+    if (item.fence) {
+      const fence = withinActiveHours(item.fence.activeHours, source.now) ? briefingFence(item, item.fence) : null
+      if (fence) fences.push(fence)
+      continue
+    }
+    if (!item.polygon || item.polygon.length < 3) continue
     fences.push({
       id: `briefing:${item.id}`,
       title: item.title,
@@ -136,12 +189,25 @@ export function buildFences(source: FenceSource, options?: Partial<FenceBuildOpt
 }
 
 /**
- * The one sentence spoken for the fences entered on one fix, highest priority first (the order
- * given): "Caution: you are entering an area frequented by John Smith, wanted, priority one,
- * violent warning." Fences with the same label (one person's home and last known place) are said
- * once.
+ * The one sentence spoken for the fences entered on one fix, highest priority first: "Caution:
+ * you are entering an area frequented by John Smith, wanted, priority one, violent warning."
+ * Fences with the same label (one person's home and last known place) are said once. An
+ * analyst's message is said as written, in its place by priority, and the places entered make one
+ * clause where the first of them stands: "Caution: Drug dealing reported at the park; and you are
+ * entering an area where crime is rising."
  */
-export function promptSentence(fences: readonly Pick<Fence, 'label' | 'priority'>[]): string {
-  const labels = [...new Set([...fences].sort((a, b) => a.priority - b.priority).map((fence) => fence.label))]
-  return `Caution: you are entering ${labels.join('; and ')}.`
+export function promptSentence(fences: readonly (Pick<Fence, 'label' | 'priority'> & { says?: 'message' })[]): string {
+  const sorted = [...fences].sort((a, b) => a.priority - b.priority)
+  const entering = [...new Set(sorted.filter((fence) => fence.says !== 'message').map((fence) => fence.label))]
+  const clauses: string[] = []
+  let enteringSaid = false
+  for (const fence of sorted) {
+    if (fence.says === 'message') {
+      if (!clauses.includes(fence.label)) clauses.push(fence.label)
+    } else if (!enteringSaid) {
+      clauses.push(`you are entering ${entering.join('; and ')}`)
+      enteringSaid = true
+    }
+  }
+  return `Caution: ${clauses.join('; and ')}.`
 }
