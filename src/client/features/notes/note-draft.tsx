@@ -26,11 +26,11 @@ export function TranscriptionLabel({ note }: { note: Pick<NoteRecord, 'transcrip
   return <span className="note-tag">{note.audioType ? 'Typed' : 'Written note'}</span>
 }
 
-export function NoteDraft({ note, recorder, onStop }: { note: NoteRecord; recorder: RecorderState; onStop: () => void }) {
+export function NoteDraft({ note, recorder, onStop, onSaved }: { note: NoteRecord; recorder: RecorderState; onStop: () => void; onSaved?: () => void }) {
   const recording = recorder.noteId === note.id && recorder.recording
   // The editor mounts once the recording has settled in Dexie, so it starts from the final transcript.
   if (recording || note.stage === 'recording') return <RecordingView note={note} recorder={recorder} onStop={onStop} />
-  return <DraftEditor note={note} />
+  return <DraftEditor note={note} onSaved={onSaved} />
 }
 
 function RecordingView({ note, recorder, onStop }: { note: NoteRecord; recorder: RecorderState; onStop: () => void }) {
@@ -54,7 +54,7 @@ function RecordingView({ note, recorder, onStop }: { note: NoteRecord; recorder:
   )
 }
 
-function DraftEditor({ note }: { note: NoteRecord }) {
+function DraftEditor({ note, onSaved }: { note: NoteRecord; onSaved?: (() => void) | undefined }) {
   const ids = { text: useId(), position: useId() }
   const [text, setText] = useState(note.text)
   const [positionProblem, setPositionProblem] = useState<string | null>(null)
@@ -101,7 +101,7 @@ function DraftEditor({ note }: { note: NoteRecord }) {
       {note.position ? <p className="hint">Position kept (to within {note.position.accuracyM} m).</p> : null}
       {positionProblem ? <p className="hint">{positionProblem}</p> : null}
       <div className="actions">
-        <button type="button" className="button button--primary" onClick={() => void saveNote(note.id)}>
+        <button type="button" className="button button--primary" onClick={() => void saveNote(note.id).then(onSaved)}>
           Save note
         </button>
         <button type="button" className="button" onClick={() => void discardDraft(note.id)}>

@@ -7,10 +7,14 @@
  * notes go through the outbox when there is one. Live transcription needs a signal, so a note
  * recorded without one is marked "not transcribed" and can be typed or retried later. Notes the
  * officer made on other devices are listed from the server when online.
+ *
+ * A link can start the note about something (`attach=kind:id&label=…`) and name a `return` path in
+ * this app (lib/note-links.ts): once that note is saved, the screen goes back there (a curfew
+ * check's note returns to the curfew list).
  */
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
-import { useSearchParams } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { noteAttachmentKindSchema, type Note } from '../../../shared/api/notes.ts'
 import { RemoteNoteAudio } from '../../components/note-audio.tsx'
 import { EmptyState, LoadingState } from '../../components/data-state.tsx'
@@ -19,6 +23,7 @@ import { noteAudioUrl, notesQueryOptions } from '../../lib/api/get-notes.ts'
 import { useOnline } from '../../lib/connectivity.ts'
 import { formatDayTime } from '../../lib/date-format.ts'
 import type { NoteRecord } from '../../lib/database.ts'
+import { returnPathFrom } from '../../lib/note-links.ts'
 import { attachmentKindNames, startNote, uploadStateOf, useNoteOps, useOwnNotes } from '../../lib/notes-store.ts'
 import { useSignedInUser } from '../../lib/session.ts'
 import { NoteCard } from './note-card.tsx'
@@ -56,6 +61,7 @@ export function NotesPage() {
   const online = useOnline()
   const searchId = useId()
   const [params] = useSearchParams()
+  const navigate = useNavigate()
   const [query, setQuery] = useState('')
   const { state: recorder, start, stop } = useRecorder()
   const notes = useOwnNotes(user?.id ?? null)
@@ -64,6 +70,7 @@ export function NotesPage() {
   if (!user) return null
 
   const attachTo = attachmentFromParams(params)
+  const returnTo = returnPathFrom(params.get('return'))
   const drafts = notes?.filter((n) => n.stage !== 'saved') ?? []
   const search = query.trim().toLowerCase()
   const saved = notes?.filter((n) => n.stage === 'saved' && matches(n.text, search)) ?? []
@@ -83,9 +90,16 @@ export function NotesPage() {
           <button type="button" className="button" onClick={() => void startNote({ userId: user.id, attachedTo: attachTo, audioType: null })}>
             Write a note
           </button>
+          {returnTo ? (
+            <Link className="button" to={returnTo}>
+              Go back without a note
+            </Link>
+          ) : null}
         </div>
       ) : (
-        drafts.map((note) => <NoteDraft key={note.id} note={note} recorder={recorder} onStop={() => void stop()} />)
+        drafts.map((note) => (
+          <NoteDraft key={note.id} note={note} recorder={recorder} onStop={() => void stop()} onSaved={returnTo ? () => void navigate(returnTo) : undefined} />
+        ))
       )}
 
       <section className="notes-page__list" aria-labelledby={`${searchId}-heading`}>
