@@ -15,7 +15,7 @@
  */
 import { TZDate } from '@date-fns/tz'
 import type { Page, TestInfo } from '@playwright/test'
-import { dueResponseSchema } from '../src/shared/api/curfews.ts'
+import { checkRequestSchema, dueResponseSchema } from '../src/shared/api/curfews.ts'
 import { demoPassword, expect, signInOnDevice, test } from './fixtures.ts'
 import { AppShell } from './pages/app-shell.ts'
 import { CurfewsPage } from './pages/curfews-page.ts'
@@ -88,6 +88,12 @@ test('an absent result recorded offline reaches the supervisor live on reconnect
   await card.addDetails('Nobody; a neighbour said he went out at midnight', 'No lights on. Knocked three times.')
   await card.result('Absent').click()
   await expect(card.state).toHaveText(/^Checked tonight: absent at \d\d:\d\d, by you\. Possible breach\. Saved on this device, waiting to send$/)
+  // A voice note can be added to that check (offline too): the Notes screen, attached to it, back to the list once saved.
+  await expect(card.voiceNote).toBeVisible()
+  const voiceNote = new URL((await card.voiceNote.getAttribute('href')) ?? '', 'https://app.test')
+  expect(voiceNote.pathname).toBe('/notes')
+  expect(voiceNote.searchParams.get('label')).toMatch(new RegExp(`^Curfew check: ${escape(name)}, \\d\\d:\\d\\d$`))
+  expect(voiceNote.searchParams.get('return')).toBe('/curfews')
 
   // The supervisor watches the area's coverage; the second officer is heading for the same street.
   const supervisorPage = await openDevice()
@@ -109,7 +115,9 @@ test('an absent result recorded offline reaches the supervisor live on reconnect
   const sent = page.waitForResponse((r) => r.url().endsWith(`/api/curfews/${curfew.conditionId}/checks`) && r.request().method() === 'POST')
   await context.unroute('**/*')
   await context.setOffline(false)
-  expect((await sent).status()).toBe(201)
+  const sentCheck = await sent
+  expect(sentCheck.status()).toBe(201)
+  expect(voiceNote.searchParams.get('attach')).toBe(`curfew-check:${checkRequestSchema.parse(sentCheck.request().postDataJSON()).id}`)
   await expect(card.state).toHaveText(/^Checked tonight: absent at \d\d:\d\d, by you\. Possible breach$/)
 
   await expect(sergeant.alerts.getByText(new RegExp(`^Possible curfew breach: ${escape(name)} — absent at \\d\\d:\\d\\d, .+\\. Recorded by ${escape(firstName)} \\(${first}\\)$`))).toBeVisible()

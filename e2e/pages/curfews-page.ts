@@ -1,6 +1,7 @@
 /**
  * Curfews (/curfews): tonight's list, one card per curfew found by the person's name as the app
- * shows it ("SMITH, John"), each with its state in words and the four result buttons; and, for
+ * shows it ("SMITH, John"), each with its state in words, the four result buttons and, once a
+ * check is recorded on this device, the link to add a voice note to it; and, for
  * supervisors, tonight's coverage of an area and the alert banner.
  */
 import { expect, type Locator, type Page } from '@playwright/test'
@@ -44,9 +45,12 @@ export class CurfewsPage {
 
 export class CurfewCard {
   readonly state: Locator
+  /** "Add a voice note" about the check this device recorded. */
+  readonly voiceNote: Locator
 
   constructor(readonly root: Locator) {
     this.state = root.getByRole('status')
+    this.voiceNote = root.getByRole('link', { name: /^Add a voice note/ })
   }
 
   result(label: CurfewResultLabel): Locator {

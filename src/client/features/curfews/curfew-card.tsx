@@ -2,7 +2,9 @@
  * One curfew on tonight's list: photo, name and warning markers (officer safety first, in red and
  * in words), the address and how far it is, the curfew in plain words, doorstep and tag, what is
  * known about the address tonight, and the door-knock itself: one tap per result, with who answered
- * and a note if the officer wants to add them first. "On my way" tells other officers (online).
+ * and a typed note if the officer wants to add them first. Once a check is recorded here, a voice (or
+ * written) note can be added to it on the Notes screen, which comes back to this list when it is
+ * saved; the check's notes show on the card. "On my way" tells other officers (online).
  *
  * Offline behaviour: recording works with no signal (saved here, sent later); "On my way" needs a
  * connection and says so.
@@ -12,10 +14,12 @@ import { Link } from 'react-router'
 import { curfewResults, resultLabels, type CheckPosition, type CurfewResult } from '../../../shared/api/curfews.ts'
 import type { MarkerType } from '../../../shared/api/intel.ts'
 import { curfewActiveAt } from '../../../shared/curfew/windows.ts'
+import { SubjectNotes } from '../../components/subject-notes.tsx'
 import { WarningMarkers } from '../../components/warning-markers.tsx'
 import { ApiError, NetworkError } from '../../lib/api-client.ts'
 import { recordCurfewCheck } from '../../lib/curfew-checks.ts'
 import { formatCurfewWindow } from '../../lib/curfew-windows.ts'
+import { formatTime } from '../../lib/date-format.ts'
 import { markersFor } from '../../lib/marker-order.ts'
 import { personName } from '../../lib/subject-labels.ts'
 import { startVisit } from './api/start-visit.ts'
@@ -163,6 +167,10 @@ export function CurfewCard({ row, number, now, markerTypes, me, position, onVisi
           ))}
         </div>
       </fieldset>
+      {row.deviceCheck ? (
+        <SubjectNotes kind="curfew-check" id={row.deviceCheck.id} label={`Curfew check: ${name}, ${formatTime(row.deviceCheck.checkedAt)}`}
+          title="Notes on this check" headingLevel={3} addText={<>Add a voice note<span className="visually-hidden"> about the check of {name}</span></>} returnTo="/curfews" quietWhenEmpty />
+      ) : null}
     </li>
   )
 }
