@@ -8,12 +8,15 @@
  * phones. Tiles come from the network (src/shared/map-tiles.ts): writing the briefing needs a
  * connection anyway. The list of points beside the map is the keyboard and screen-reader way to
  * do the same thing.
+ *
+ * The same map places a fence's circle (fence-fields.tsx): given `circleRadiusM`, a click sets the
+ * one point, its centre, and the circle is drawn around it.
  */
 import 'leaflet/dist/leaflet.css'
 import './area-map.css'
 import { divIcon, latLngBounds, type DivIcon } from 'leaflet'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { MapContainer, Marker, Polygon, Polyline, TileLayer, useMapEvents } from 'react-leaflet'
+import { Circle, MapContainer, Marker, Polygon, Polyline, TileLayer, useMapEvents } from 'react-leaflet'
 import type { LatLng } from '../../../shared/api/intel.ts'
 import { mapTiles } from '../../../shared/map-tiles.ts'
 import { LoadingState } from '../../components/data-state.tsx'
@@ -23,6 +26,8 @@ import { minPolygonPoints, roundedPoint } from './item-draft.ts'
 type Props = {
   points: readonly LatLng[]
   onAdd: (point: LatLng) => void
+  /** Placing a circle's centre: the one point is the centre, drawn with this radius. */
+  circleRadiusM?: number
 }
 
 type View = { center: [number, number]; zoom: number }
@@ -63,7 +68,7 @@ function AddOnClick({ onAdd }: Pick<Props, 'onAdd'>) {
   return null
 }
 
-export default function AreaMap({ points, onAdd }: Props) {
+export default function AreaMap({ points, onAdd, circleRadiusM }: Props) {
   const view = useStartingView()
   if (view === undefined) return <LoadingState>Opening the map…</LoadingState>
   const positions = points.map((p): [number, number] => [p.lat, p.lng])
@@ -73,7 +78,11 @@ export default function AreaMap({ points, onAdd }: Props) {
     ? { bounds: latLngBounds(positions).pad(0.25) }
     : { center: positions[0] ?? view.center, zoom: positions.length === 1 ? 15 : view.zoom }
   return (
-    <div className="area-map" role="region" aria-label="Map for drawing the area: click or tap to add a point">
+    <div
+      className="area-map"
+      role="region"
+      aria-label={circleRadiusM === undefined ? 'Map for drawing the area: click or tap to add a point' : 'Map for placing the fence: click or tap to set its centre'}
+    >
       <MapContainer className="area-map__map" {...placing} scrollWheelZoom={false}>
         <TileLayer url={mapTiles.url} attribution={mapTiles.attribution} maxZoom={mapTiles.maxZoom} referrerPolicy="strict-origin" />
         <AddOnClick onAdd={onAdd} />
@@ -81,6 +90,9 @@ export default function AreaMap({ points, onAdd }: Props) {
           <Polygon positions={positions} className="area-map__area" interactive={false} />
         ) : positions.length === 2 ? (
           <Polyline positions={positions} className="area-map__area" interactive={false} />
+        ) : null}
+        {circleRadiusM !== undefined && positions[0] ? (
+          <Circle center={positions[0]} radius={circleRadiusM} className="area-map__area" interactive={false} />
         ) : null}
         {positions.map((position, index) => (
           <Marker key={`${index}:${position.join(',')}`} position={position} icon={pointIcon(index + 1)} interactive={false} keyboard={false} />

@@ -1,10 +1,10 @@
 /**
  * The briefing item form's state and its translation to and from the API: datetime-local values
  * (the author's local time) to ISO instants, "whole force" to no areas, a drawn area to a polygon
- * of at least three points, and the checks worth making before a request (the server makes them
- * all again).
+ * of at least three points, a fence (none, the drawn area, or a circle) with its message and
+ * hours, and the checks worth making before a request (the server makes them all again).
  */
-import type { BriefingItemInput } from '../../../shared/api/briefing.ts'
+import { fenceRadiusLimitsM, type BriefingItemInput } from '../../../shared/api/briefing.ts'
 import type { BriefingItem, LatLng, SubjectKind, Task } from '../../../shared/api/intel.ts'
 
 export type DraftLink = { kind: SubjectKind; id: string; label: string }
@@ -24,7 +24,21 @@ export type ItemDraft = {
   assigneeKind: Task['assignee']['kind']
   assigneeId: string
   links: DraftLink[]
+  /** A spoken geofence on the item: none, the drawn area, or a circle of its own. */
+  fenceShape: 'none' | 'area' | 'circle'
+  /** The circle's centre and radius as typed (or set by a click on the map). */
+  fenceLat: string
+  fenceLng: string
+  fenceRadiusM: string
+  fenceMessage: string
+  fenceHours: boolean
+  /** HH:MM, London time; an end before the start runs past midnight. */
+  fenceStart: string
+  fenceEnd: string
 }
+
+export const fenceMessageMaxLength = 200
+const fenceDefaults = { fenceShape: 'none', fenceLat: '', fenceLng: '', fenceRadiusM: '250', fenceMessage: '', fenceHours: false, fenceStart: '22:00', fenceEnd: '06:00' } as const
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -77,6 +91,7 @@ export function newDraft(now: Date, shiftHours = 12): ItemDraft {
     assigneeKind: 'area',
     assigneeId: '',
     links: [],
+    ...fenceDefaults,
   }
 }
 
@@ -95,7 +110,45 @@ export function draftFromItem(item: BriefingItem, labelFor: (kind: SubjectKind, 
     assigneeKind: item.task?.assignee.kind ?? 'area',
     assigneeId: item.task?.assignee.id ?? '',
     links: item.links.map((link) => ({ ...link, label: labelFor(link.kind, link.id) })),
+    ...fenceDefaults,
+    ...(item.fence
+      ? {
+          fenceShape: item.fence.shape,
+          fenceLat: item.fence.center ? String(item.fence.center.lat) : '',
+          fenceLng: item.fence.center ? String(item.fence.center.lng) : '',
+          fenceRadiusM: item.fence.radiusM !== undefined ? String(item.fence.radiusM) : fenceDefaults.fenceRadiusM,
+          fenceMessage: item.fence.message,
+          fenceHours: item.fence.activeHours !== undefined,
+          fenceStart: item.fence.activeHours?.start ?? fenceDefaults.fenceStart,
+          fenceEnd: item.fence.activeHours?.end ?? fenceDefaults.fenceEnd,
+        }
+      : {}),
   }
+}
+
+const wallClockTime = /^([01]\d|2[0-3]):[0-5]\d$/
+
+/** The fence for the request, or what to fix in it. */
+export function draftFence(draft: ItemDraft): { fence: BriefingItemInput['fence']; problems: string[] } {
+  if (draft.fenceShape === 'none') return { fence: null, problems: [] }
+  const problems: string[] = []
+  const message = draft.fenceMessage.trim()
+  if (message === '') problems.push('Give the fence a message to speak.')
+  if (message.length > fenceMessageMaxLength) problems.push(`The fence message is ${message.length} characters; keep it to ${fenceMessageMaxLength}.`)
+  if (draft.fenceShape === 'area' && draft.polygon.length < minPolygonPoints) problems.push('A fence on the drawn area needs an area drawn, of at least 3 points.')
+  let circle: { center: LatLng; radiusM: number } | null = null
+  if (draft.fenceShape === 'circle') {
+    const parsed = parsePoint(draft.fenceLat, draft.fenceLng)
+    const radiusM = Number(draft.fenceRadiusM.trim())
+    if (parsed.point === null) problems.push(`Fence centre: ${parsed.problem}`)
+    const radiusOk = draft.fenceRadiusM.trim() !== '' && Number.isFinite(radiusM) && radiusM >= fenceRadiusLimitsM.min && radiusM <= fenceRadiusLimitsM.max
+    if (!radiusOk) problems.push(`Give the fence a radius from ${fenceRadiusLimitsM.min} to ${fenceRadiusLimitsM.max} metres.`)
+    if (parsed.point !== null && radiusOk) circle = { center: parsed.point, radiusM: Math.round(radiusM) }
+  }
+  if (draft.fenceHours && !(wallClockTime.test(draft.fenceStart) && wallClockTime.test(draft.fenceEnd))) problems.push('Enter the fence\'s hours as times, such as 22:00 and 06:00.')
+  if (problems.length > 0) return { fence: null, problems }
+  const hours = draft.fenceHours ? { activeHours: { start: draft.fenceStart, end: draft.fenceEnd } } : {}
+  return { fence: circle ? { shape: 'circle', ...circle, message, ...hours } : { shape: 'area', message, ...hours }, problems: [] }
 }
 
 export type DraftResult = { input: BriefingItemInput; problems: [] } | { input: null; problems: string[] }
@@ -117,6 +170,8 @@ export function draftToInput(draft: ItemDraft): DraftResult {
   if (!draft.wholeForce && draft.areaIds.length === 0 && points === 0) problems.push('Choose at least one area, the whole force, or draw an area.')
   const assigneeId = draft.assigneeId.trim()
   if (draft.isTask && assigneeId === '') problems.push('Say who the task is for.')
+  const { fence, problems: fenceProblems } = draftFence(draft)
+  problems.push(...fenceProblems)
   if (problems.length > 0 || validFrom === null || validTo === null) return { input: null, problems }
   return {
     input: {
@@ -125,6 +180,7 @@ export function draftToInput(draft: ItemDraft): DraftResult {
       priority: draft.priority,
       areaIds: draft.wholeForce ? [] : draft.areaIds,
       polygon: points === 0 ? null : draft.polygon,
+      fence,
       validFrom,
       validTo,
       links: draft.links.map(({ kind, id }) => ({ kind, id })),

@@ -1,6 +1,6 @@
 /**
  * Writing or editing one briefing item: title, text, priority, areas (or the whole force), when it
- * applies, an optional task, and linked records. Laid out for a station terminal but usable on a
+ * applies, an optional spoken fence, an optional task, and linked records. Laid out for a station terminal but usable on a
  * tablet; every control has a visible label.
  */
 import { useId, useState } from 'react'
@@ -9,6 +9,7 @@ import type { BriefingItemInput } from '../../../shared/api/briefing.ts'
 import type { BriefingItem, Task } from '../../../shared/api/intel.ts'
 import type { AreaRecord } from '../../lib/database.ts'
 import { AreaDrawing } from './area-drawing.tsx'
+import { FenceFields } from './fence-fields.tsx'
 import { draftToInput, type ItemDraft } from './item-draft.ts'
 import { LinkPicker } from './link-picker.tsx'
 
@@ -101,6 +102,7 @@ export function ItemForm({ heading, initial, areas, submitLabel, busy, serverErr
           </div>
         </fieldset>
         <AreaDrawing points={draft.polygon} onChange={(points) => set('polygon', points)} />
+        <FenceFields draft={draft} onChange={(patch) => setDraft((previous) => ({ ...previous, ...patch }))} />
         <div className="form-row">
           <div className="field">
             <label htmlFor={ids.from}>Valid from</label>
