@@ -307,13 +307,29 @@ test('an analyst writes a briefing item in the app', async ({ page }, testInfo) 
   await expect(authoring.areaPoints.nth(1)).toContainText('Point 2: 52.48620, -1.89040')
   await authoring.clickMap(220, 260)
   await expect(authoring.areaStatus).toHaveText('An area of 3 points.')
+
+  // A spoken fence: a circle whose centre is a click on the map, with a message and night hours.
+  await authoring.fenceShape('A circle').check()
+  await authoring.publishButton.click()
+  await expect(authoring.problems.filter({ hasText: 'Give the fence a message to speak.' })).toBeVisible()
+  await authoring.fenceCentreOnMapButton.click()
+  await authoring.fenceMap.click({ position: { x: 200, y: 150 } })
+  await expect(authoring.fenceLatitude).not.toHaveValue('')
+  await authoring.fenceRadius.fill('300')
+  await authoring.fenceMessage.fill('Cleaning crews in the yard')
+  await authoring.fenceHours.check()
+  await authoring.fenceFrom.fill('22:00')
+  await authoring.fenceUntil.fill('03:00')
   await authoring.publishButton.click()
   await expect(authoring.published).toBeVisible()
   await expect(authoring.item(title)).toBeVisible()
   const saved = z.object({ items: z.array(briefingItemSchema) }).parse(await (await page.request.get('/api/briefing/items')).json())
-  const polygon = saved.items.find((item) => item.title === title)?.polygon
+  const savedItem = saved.items.find((item) => item.title === title)
+  const polygon = savedItem?.polygon
   expect(polygon).toHaveLength(3)
   expect(polygon?.[1]).toEqual({ lat: 52.4862, lng: -1.8904 })
+  expect(savedItem?.fence).toMatchObject({ shape: 'circle', radiusM: 300, message: 'Cleaning crews in the yard', activeHours: { start: '22:00', end: '03:00' } })
+  expect(savedItem?.fence?.center).toEqual({ lat: expect.any(Number), lng: expect.any(Number) })
 
   // The author's own device syncs and shows it in the briefing.
   const briefing = new BriefingPage(page)

@@ -20,6 +20,14 @@ export class BriefingAuthoringPage {
   readonly undoPointButton: Locator
   readonly clearAreaButton: Locator
   readonly problems: Locator
+  readonly fenceCentreOnMapButton: Locator
+  readonly fenceMap: Locator
+  readonly fenceLatitude: Locator
+  readonly fenceRadius: Locator
+  readonly fenceMessage: Locator
+  readonly fenceHours: Locator
+  readonly fenceFrom: Locator
+  readonly fenceUntil: Locator
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Write briefing', exact: true, level: 1 })
@@ -40,6 +48,14 @@ export class BriefingAuthoringPage {
     this.undoPointButton = page.getByRole('button', { name: 'Undo last point' })
     this.clearAreaButton = page.getByRole('button', { name: 'Clear area' })
     this.problems = page.getByRole('alert')
+    this.fenceCentreOnMapButton = page.getByRole('button', { name: 'Choose the centre on the map' })
+    this.fenceMap = page.getByRole('region', { name: /^Map for placing the fence/ })
+    this.fenceLatitude = page.getByLabel('Centre latitude', { exact: true })
+    this.fenceRadius = page.getByLabel('Radius in metres', { exact: true })
+    this.fenceMessage = page.getByLabel('Fence message', { exact: true })
+    this.fenceHours = page.getByRole('checkbox', { name: 'Only at certain hours' })
+    this.fenceFrom = page.getByLabel('Fence from', { exact: true })
+    this.fenceUntil = page.getByLabel('Fence until', { exact: true })
   }
 
   priority(n: 1 | 2 | 3): Locator {
@@ -49,6 +65,11 @@ export class BriefingAuthoringPage {
   /** Adds a point to the drawn area by clicking the map this far from its top left corner. */
   async clickMap(x: number, y: number): Promise<void> {
     await this.map.click({ position: { x, y } })
+  }
+
+  /** A fence shape: 'No fence', 'The drawn area' or 'A circle'. */
+  fenceShape(name: 'No fence' | 'The drawn area' | 'A circle'): Locator {
+    return this.page.getByRole('radio', { name, exact: true })
   }
 
   item(title: string): Locator {
