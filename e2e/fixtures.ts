@@ -47,6 +47,8 @@ const purposes = [
   'wanted-reload',
   // e2e/geofence.spec.ts
   'geofence-patrol',
+  // e2e/layout.spec.ts
+  'layout',
 ] as const
 export type Purpose = (typeof purposes)[number]
 
