@@ -49,6 +49,8 @@ const purposes = [
   'geofence-patrol',
   // e2e/layout.spec.ts
   'layout',
+  // e2e/accessibility.spec.ts
+  'accessibility',
 ] as const
 export type Purpose = (typeof purposes)[number]
 

@@ -14,7 +14,7 @@ export class PatrolMode {
   readonly history: Locator
 
   constructor(readonly page: Page) {
-    this.switch = page.getByRole('button', { name: 'Patrol mode' })
+    this.switch = page.getByRole('button', { name: 'Patrol', exact: true })
     this.bar = page.getByRole('region', { name: 'Patrol mode is on' })
     this.onScreenNote = this.bar.getByText('Prompts need Kestrel on screen')
     this.banner = page.getByRole('alert', { name: 'Geofence prompt' })

@@ -32,9 +32,9 @@ export function PatrolButton() {
       type="button"
       className={`header-button patrol-button${on ? ' patrol-button--on' : ''}`}
       aria-pressed={on}
-      aria-label="Patrol mode"
       onClick={() => (on ? stopPatrol() : startPatrol())}
     >
+      {/* Named by its visible word; the On/Off under it is what aria-pressed already says. */}
       <span>Patrol</span>
       <span className="patrol-button__state" aria-hidden="true">
         {on ? 'On' : 'Off'}
