@@ -135,18 +135,18 @@ forEachStore('police.uk importer', (kind) => {
     fs.writeFileSync(file, [
       lines[0],
       good[0], // line 2
-      ',2019-07,City of London Police,City of London Police,-0.1,51.5,On or near X,E01,Name,Burglary', // 3: 10 columns
+      ',2019-07,Example Police,Example Police,-0.1,51.5,On or near X,E01,Name,Burglary', // 3: 10 columns
       good[1], // 4
-      ',2019-13,City of London Police,City of London Police,-0.1,51.5,On or near X,E01,Name,Burglary,,', // 5: bad month
-      ',2019-07,City of London Police,City of London Police,-0.1,51.5,On or near X,E01,Name,Jaywalking,,', // 6: unknown type
-      ',2019-07,City of London Police,City of London Police,west,51.5,On or near X,E01,Name,Burglary,,', // 7: bad longitude
-      ',2019-07,City of London Police,City of London Police,,51.5,On or near X,E01,Name,Burglary,,', // 8: half a position
+      ',2019-13,Example Police,Example Police,-0.1,51.5,On or near X,E01,Name,Burglary,,', // 5: bad month
+      ',2019-07,Example Police,Example Police,-0.1,51.5,On or near X,E01,Name,Jaywalking,,', // 6: unknown type
+      ',2019-07,Example Police,Example Police,west,51.5,On or near X,E01,Name,Burglary,,', // 7: bad longitude
+      ',2019-07,Example Police,Example Police,,51.5,On or near X,E01,Name,Burglary,,', // 8: half a position
       good[2], // 9
-      ',2019-07,City of London Police,City of London Police,,,No Location,,,Drugs,,', // 10: no position: kept
+      ',2019-07,Example Police,Example Police,,,No Location,,,Drugs,,', // 10: no position: kept
       `,2019-07,"City of London" Police,City of London Police,-0.1,51.5,On or near X,E01,Name,Burglary,,`, // 11: stray quote
       good[3], // 12
       good[4], // 13
-      ',2019-07,City of London Police,City of London Police,-0.1,51.5,"On or near Parking Area, X",E01,Name,Robbery,,', // 14: quoted comma: kept
+      ',2019-07,Example Police,Example Police,-0.1,51.5,"On or near Parking Area, X",E01,Name,Robbery,,', // 14: quoted comma: kept
       '',
     ].join('\n'))
     const report = await importCrimeFile(t.store.db, t.store.dialect, file)
