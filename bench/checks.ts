@@ -38,7 +38,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const ms = (n: number) => `${n.toFixed(1)} ms`
 
 /** Adds `count` generated people straight into the SQLite file, with their search keys. */
-export function generatePeople(file: string, count: number): { sample: { surname: string; forenames: string; dob: string }[]; ms: number } {
+function generatePeople(file: string, count: number): { sample: { surname: string; forenames: string; dob: string }[]; ms: number } {
   const started = performance.now()
   faker.seed(5)
   const db = new Database(file)
@@ -82,7 +82,7 @@ const typo = (name: string, r: number) => {
 }
 
 /** What officers are told at the roadside, in the proportions we expect. */
-export function queries(sample: { surname: string; forenames: string; dob: string }[]): Query[] {
+function queries(sample: { surname: string; forenames: string; dob: string }[]): Query[] {
   return sample.map((p, i) => {
     const [y, m, d] = p.dob.split('-')
     switch (i % 8) {

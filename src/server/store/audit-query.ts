@@ -8,12 +8,16 @@ import type { AuditTable, Database } from './schema.ts'
 
 type Row = Omit<AuditTable, 'id' | 'opId'> & { id: number }
 
-function summarise(row: Row, detail: Record<string, unknown>): string {
+/** How many results a record's detail says it had (checks say resultCount; older reads, results). */
+function resultCountOf(detail: Record<string, unknown>): number | null {
+  if (typeof detail.resultCount === 'number') return detail.resultCount
+  return typeof detail.results === 'number' ? detail.results : null
+}
+
+function summarise(row: Row, detail: Record<string, unknown>, count: number | null): string {
   const query = detail.query as Record<string, string> | undefined
-  const count = typeof detail.resultCount === 'number' ? detail.resultCount : typeof detail.results === 'number' ? detail.results : null
   const asked = query ? Object.values(query).join(' ') : null
-  const what = (row.subjectKind ?? row.action).replace(/-/g, ' ')
-  const parts = [what]
+  const parts = [(row.subjectKind ?? row.action).replace(/-/g, ' ')]
   if (asked) parts.push(`"${asked}"`)
   else if (row.subjectId) parts.push(row.subjectId)
   if (count !== null) parts.push(`${count} result${count === 1 ? '' : 's'}`)
@@ -22,11 +26,11 @@ function summarise(row: Row, detail: Record<string, unknown>): string {
 
 export function toAuditRecord(row: Row): AuditRecord {
   const detail = row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : {}
-  const count = typeof detail.resultCount === 'number' ? detail.resultCount : typeof detail.results === 'number' ? detail.results : null
+  const count = resultCountOf(detail)
   return {
     id: row.id, at: row.at, collarNumber: row.collarNumber, action: row.action, subjectKind: row.subjectKind, subjectId: row.subjectId,
     reasonCode: row.reasonCode, reasonText: row.reasonText, online: row.online === 1, resultCount: count,
-    device: typeof detail.device === 'string' ? detail.device : null, summary: summarise(row, detail),
+    device: typeof detail.device === 'string' ? detail.device : null, summary: summarise(row, detail, count),
   }
 }
 
