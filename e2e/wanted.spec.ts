@@ -62,7 +62,10 @@ type Person = { name: string; areaId: string }
 /** The people at these places (0 = first) of one of this project's areas, highest priority first. */
 async function peopleInArea(officer: Officer, testInfo: TestInfo, places: number[], which: 'first' | 'second' = 'first'): Promise<Person[]> {
   const areaId = await officer.gallery.chooseArea(areaPosition(testInfo, which))
-  const names = await officer.gallery.firstNames(Math.max(...places) + 1)
+  // Two wanted people can share a name (the demo force has some): pick only names seen once, so a
+  // card found by name is the person meant.
+  const seen = await officer.gallery.firstNames(Math.max(...places) + 12)
+  const names = seen.filter((name) => seen.indexOf(name) === seen.lastIndexOf(name))
   return places.map((place) => {
     const name = names[place]
     if (name === undefined) throw new Error(`no wanted person at place ${place} in ${areaId}`)
