@@ -34,11 +34,19 @@ export function nameParts(text: string): string[] {
 const PREFIXES = new Set(['o', 'mac', 'de', 'da', 'di', 'van', 'von', 'le', 'la', 'al', 'el', 'st', 'du'])
 
 /** Double Metaphone codes of a normalised name part: spelling variants and transliterations share one. */
-export function phoneticCodes(part: string): string[] {
+export function phoneticCodes(part: string): readonly string[] {
   if (part.length === 0) return []
+  const known = phoneticMemo.get(part)
+  if (known) return known
   const [primary, secondary] = doubleMetaphone(part)
-  return primary === secondary || !secondary ? [primary] : [primary, secondary]
+  const codes = primary === secondary || !secondary ? [primary] : [primary, secondary]
+  // Names repeat (a check ranks dozens of Smiths): remember the codes, within a bound.
+  if (phoneticMemo.size >= PHONETIC_MEMO_LIMIT) phoneticMemo.clear()
+  phoneticMemo.set(part, codes)
+  return codes
 }
+const phoneticMemo = new Map<string, readonly string[]>()
+const PHONETIC_MEMO_LIMIT = 20_000
 
 /**
  * The word with each one of its letters left out, for finding a name typed with one slip (the
