@@ -8,7 +8,7 @@
 import type { Insertable } from 'kysely'
 import { insertRows } from '../src/server/seed/bulk-insert.ts'
 import type { Description } from '../src/server/seed/people.ts'
-import { demoPhotoSvg } from '../src/server/seed/photos.ts'
+import { demoPhotos, demoPhotoSvg, demoPhotoType } from '../src/server/seed/photos.ts'
 import { createRandom } from '../src/server/seed/random.ts'
 import type { Store } from '../src/server/store/db.ts'
 import { mediaVersion } from '../src/server/store/media.ts'
@@ -37,18 +37,17 @@ export async function addWantedPeople(store: Store, total: number): Promise<{ wa
   const r = createRandom(4)
   const now = new Date().toISOString()
   const wanted: Insertable<WantedTable>[] = []
-  const photos: Insertable<MediaTable>[] = []
+  const unphotographed: { id: string; drawing: string }[] = []
   candidates.forEach((person, index) => {
     const template = templates[index % templates.length]!
     wanted.push({ ...template, personId: person.id, updatedAt: now })
-    if (person.photoMediaId === null) {
-      const bytes = Buffer.from(demoPhotoSvg(r, description(person.description)))
-      photos.push({
-        id: `photo-${person.id}`, personId: person.id, kind: 'photo', title: 'Demo drawing, not a photograph', contentType: 'image/svg+xml',
-        bytes, version: mediaVersion(bytes), createdAt: now,
-      })
-    }
+    if (person.photoMediaId === null) unphotographed.push({ id: person.id, drawing: demoPhotoSvg(r, description(person.description)) })
   })
+  const pictures = await demoPhotos(unphotographed.map((p) => p.drawing))
+  const photos = unphotographed.map(({ id }, i): Insertable<MediaTable> => ({
+    id: `photo-${id}`, personId: id, kind: 'photo', title: 'Demo drawing, not a photograph', contentType: demoPhotoType,
+    bytes: pictures[i]!, version: mediaVersion(pictures[i]!), createdAt: now,
+  }))
   await insertRows(store, 'wanted', wanted)
   await insertRows(store, 'media', photos)
   await store.db.transaction().execute(async (trx) => {

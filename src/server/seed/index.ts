@@ -27,7 +27,7 @@ import { plantedPeople } from './names.ts'
 import { upsertPeople } from '../importers/people.ts'
 import { storeCrimes } from '../store/crimes.ts'
 import { addMarkers, descriptionText, fullName, generatePeople, personImport, type Person } from './people.ts'
-import { demoPhotoSvg } from './photos.ts'
+import { demoPhotos, demoPhotoSvg, demoPhotoType } from './photos.ts'
 import { createRandom } from './random.ts'
 import { generateVehicles } from './vehicles.ts'
 import { demoMarkerTypes, markerTypeRows } from './warning-markers.ts'
@@ -105,12 +105,16 @@ export async function seedDemoForce(store: Store, options: SeedOptions): Promise
   const briefed = [...new Set([...wantedPeople, ...conditioned])]
   const contacts = generateContacts(r, briefed, gazetteer, cal)
   const vehicles = generateVehicles(r, sized(demoForceSize.vehicles, scale, 10), people, wantedPeople, stamp)
-  const photos = briefed.map((person): Insertable<MediaTable> => {
-    person.photoMediaId = `photo-${person.id}`
-    return media(person, 'photo', 'Demo drawing, not a photograph', 'image/svg+xml', Buffer.from(demoPhotoSvg(r, person.description)), stamp)
-  })
+  // Drawn in order (the drawing takes random choices), made into pictures after.
+  const drawings = briefed.map((person) => demoPhotoSvg(r, person.description))
   const crimes = generateCrimes(r, gazetteer, cal.crimeMonths, scale)
   log(`records generated, ${elapsed()}`)
+  const pictures = await demoPhotos(drawings)
+  const photos = briefed.map((person, i): Insertable<MediaTable> => {
+    person.photoMediaId = `photo-${person.id}`
+    return media(person, 'photo', 'Demo drawing, not a photograph', demoPhotoType, pictures[i]!, stamp)
+  })
+  log(`${photos.length} photos drawn, ${elapsed()}`)
 
   const documents: Insertable<MediaTable>[] = []
   for (const w of wanted.filter((w) => w.priority <= 2)) documents.push(await briefingDocument(w, stamp))

@@ -1,9 +1,13 @@
 /**
- * Demo "photos": a small SVG drawing of a head and shoulders, never a face. The head is a flat grey
- * shape with no features but the eyes, so it can never be taken for a real person; hair length and
- * colour, eye colour and build follow the person's description, so the drawing still helps a demo
- * of recognising someone. Every drawing carries a "DEMO" caption and stays under 2 KB.
+ * Demo "photos": a drawing of a head and shoulders, never a face. The head is a flat grey shape with
+ * no features but the eyes, so it can never be taken for a real person; hair length and colour, eye
+ * colour and build follow the person's description, so the drawing still helps a demo of
+ * recognising someone. Every drawing carries a "DEMO" caption (drawn as lines, so no font is
+ * needed). It is drawn as SVG and stored as a WebP picture of about 2 KB, as a force's custody
+ * photos are pictures: a phone decodes a picture off the main thread, but draws an SVG on it,
+ * which made the wanted gallery stutter (bench/gallery.ts).
  */
+import sharp from 'sharp'
 import type { Description } from './people.ts'
 import { pick, type Random } from './random.ts'
 
@@ -28,7 +32,7 @@ export function demoPhotoSvg(r: Random, description: Description): string {
   const half = shoulderWidth[description.build] ?? 46
   const hair = hairShape(description.hair)
   return [
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 150" width="240" height="300" role="img" aria-label="Demo drawing, not a photograph">',
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 150" width="160" height="200" role="img" aria-label="Demo drawing, not a photograph">',
     '<rect width="120" height="150" fill="#dfe4ea"/>',
     `<path d="M${60 - half} 150q2-40 ${half}-42q${half - 2} 2 ${half} 42z" fill="${pick(r, clothes)}"/>`,
     '<rect x="52" y="86" width="16" height="24" fill="#aeb6c0"/>',
@@ -36,7 +40,15 @@ export function demoPhotoSvg(r: Random, description: Description): string {
     hair ? `<path d="${hair}" fill="${colour}"/>` : '',
     `<circle cx="51" cy="66" r="2.6" fill="${eyes}"/><circle cx="69" cy="66" r="2.6" fill="${eyes}"/>`,
     '<rect y="124" width="120" height="26" fill="#000" fill-opacity=".65"/>',
-    '<text x="60" y="143" font-family="sans-serif" font-size="16" font-weight="700" text-anchor="middle" fill="#fff">DEMO</text>',
+    '<path d="M38 132v11h3.5q4.5 0 4.5-5.5t-4.5-5.5zM57 132h-7v11h7M50 137.5h5.5M60 143v-11l4.5 6 4.5-6v11" fill="none" stroke="#fff" stroke-width="2.4"/>',
+    '<ellipse cx="76.5" cy="137.5" rx="4.3" ry="5.5" fill="none" stroke="#fff" stroke-width="2.4"/>',
     '</svg>',
   ].join('')
+}
+
+export const demoPhotoType = 'image/webp'
+
+/** The drawings as WebP pictures, in order (libvips draws several at once on its own threads). */
+export async function demoPhotos(svgs: readonly string[]): Promise<Buffer[]> {
+  return Promise.all(svgs.map((svg) => sharp(Buffer.from(svg)).webp({ quality: 70, effort: 1 }).toBuffer()))
 }

@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { verify } from 'argon2'
 import pg from 'pg'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrateToLatest, openStore, type Store } from '../store/db.ts'
 import { demoAreas, pointInArea } from './areas.ts'
@@ -108,10 +109,10 @@ describe.each(backends)('seedDemoForce on %s', (_name, open) => {
       .select(['wanted.personId', 'wanted.priority', 'media.contentType', 'media.bytes'])
       .execute()
     for (const w of wanted) {
-      expect(w.contentType, w.personId).toBe('image/svg+xml')
-      const svg = Buffer.from(w.bytes ?? []).toString('utf8')
-      expect(svg).toMatch(/^<svg [^>]*>.*DEMO.*<\/svg>$/)
-      expect(svg.length).toBeLessThan(2048)
+      expect(w.contentType, w.personId).toBe('image/webp')
+      const picture = await sharp(Buffer.from(w.bytes ?? [])).metadata()
+      expect([picture.format, picture.width, picture.height], w.personId).toEqual(['webp', 160, 200])
+      expect(w.bytes?.length, w.personId).toBeLessThan(4096)
     }
     const documents = await store.db.selectFrom('media').select(['personId', 'contentType', 'bytes']).where('kind', '=', 'document').execute()
     expect(documents).toHaveLength(wanted.filter((w) => w.priority <= 2).length)
