@@ -2,8 +2,9 @@
  * `npm run import -- people FILE.jsonl` and `npm run import -- crimes FILE.csv ...` (data.police.uk
  * street-level files; a summary per month and category follows each file): loads files into the
  * database the server uses (the same DATABASE_URL / DATABASE_PATH settings). Prints a summary and
- * each rejected line with its number; exits 1 when any line was rejected, 2 when a file could not
- * be read at all.
+ * each rejected line as FILE:LINE: reason (a file refused whole, for its encoding, header or
+ * layout, is one such line saying nothing was imported from it); exits 1 when any line was
+ * rejected, 2 when a file is missing or the database failed.
  */
 import fs from 'node:fs'
 import { storeConfigFrom } from '../config.ts'
@@ -13,7 +14,10 @@ import { migrateToLatest, openStore } from '../store/db.ts'
 
 type Importer = (store: ReturnType<typeof openStore>, file: string) => Promise<ImportReport & { summary?: string[] }>
 const importers: Record<string, Importer> = {
-  people: (store, file) => importPeopleFile(store.db, store.dialect, file),
+  people: async (store, file) => {
+    const report = await importPeopleFile(store.db, store.dialect, file)
+    return { ...report, summary: [`  ${report.unchanged} already stored as they are`] }
+  },
   crimes: async (store, file) => {
     const report = await importCrimeFile(store.db, store.dialect, file)
     return { ...report, summary: crimeSummaryLines(report) }

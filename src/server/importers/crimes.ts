@@ -8,16 +8,21 @@
  *
  * police.uk never puts a line break inside a field, so each line is parsed on its own (csv-parse,
  * for lines with quotes; a plain split otherwise): a stray quote costs its own row, where a
- * streaming parser would read the rest of the file as one open field.
+ * streaming parser would read the rest of the file as one open field. Lines come from
+ * `readFileLines`: strict UTF-8 (a Latin-1 row is refused, never stored garbled), at most 8 KiB.
+ *
+ * A file is refused whole, before anything is stored, when it cannot be police.uk's: empty, UTF-16,
+ * binary, or a header that is not the 12 columns (the report names the missing and unexpected
+ * columns). A Crime ID repeated within a file keeps its first row; one already stored as another
+ * month or category keeps the stored crime (store/crimes.ts); both are reported on their line.
  */
-import fs from 'node:fs'
-import readline from 'node:readline'
 import { parse } from 'csv-parse/sync'
 import type { Kysely } from 'kysely'
 import { crimeCategoryOf } from '../../shared/domain/crime-categories.ts'
 import { createCrimeKeyer, insertCrimes, noteCrimeTrendsChanged, type CrimeRecord, type KeyedCrime } from '../store/crimes.ts'
 import type { DialectName } from '../store/dialect.ts'
 import type { Database } from '../store/schema.ts'
+import { readFileLines, UnreadableFileError } from './lines.ts'
 import type { ImportReport } from './people.ts'
 
 export const policeUkColumns = ['Crime ID', 'Month', 'Reported by', 'Falls within', 'Longitude', 'Latitude', 'Location',
@@ -78,48 +83,99 @@ function splitLine(line: string): { fields: string[] } | { message: string } {
   }
 }
 
+/** Why a header line is not police.uk's, or null when it is. */
+function headerProblem(fields: readonly string[]): string | null {
+  const given = fields.map((f) => f.trim())
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
+  if (given.length === policeUkColumns.length && given.every((f, i) => same(f, policeUkColumns[i]!))) return null
+  const missing = policeUkColumns.filter((c) => !given.some((f) => same(f, c)))
+  const unexpected = given.filter((f) => !policeUkColumns.some((c) => same(f, c)))
+  const quoted = (names: readonly string[]) => names.map((n) => JSON.stringify(n.length > 40 ? `${n.slice(0, 40)}…` : n)).join(', ')
+  const problems: string[] = []
+  if (missing.length === policeUkColumns.length) {
+    problems.push('none of its columns is a police.uk column')
+  } else {
+    if (missing.length > 0) problems.push(`missing ${missing.length === 1 ? 'column' : 'columns'} ${quoted(missing)}`)
+    if (unexpected.length > 0) problems.push(`unexpected ${unexpected.length === 1 ? 'column' : 'columns'} ${quoted(unexpected.slice(0, 5))}`)
+    if (problems.length === 0) problems.push('its columns are repeated or in another order')
+  }
+  return `not a police.uk street-level file: ${problems.join('; ')} (the header must be ${policeUkColumns.join(',')})`
+}
+
+/** Longest line read: police.uk rows are about 200 bytes, so anything near this is not one. */
+export const maxCrimeLineBytes = 8 * 1024
+const nothingImported = 'nothing was imported from this file'
+const cutShort = 'the file ends in the middle of this line (cut short?)'
+
 export async function importCrimeFile(db: Kysely<Database>, dialect: DialectName, file: string): Promise<CrimeImportReport> {
   const report: CrimeImportReport = { read: 0, upserted: 0, rejected: [], added: 0, updated: 0, unchanged: 0, withoutLocation: 0, byMonthCategory: new Map() }
-  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })
+  const refuse = (line: number, message: string) => {
+    report.rejected.push({ line, message: `${message}; ${nothingImported}` })
+    return report
+  }
   const key = createCrimeKeyer()
+  const crimeIdLines = new Map<string, number>()
   let batch: KeyedCrime[] = []
+  let batchLines: number[] = []
   const flush = async () => {
     if (batch.length === 0) return
     const result = await insertCrimes(db, dialect, batch)
     report.added += result.added
     report.updated += result.updated
     report.unchanged += result.unchanged
+    for (const conflict of result.conflicts) {
+      report.rejected.push({ line: batchLines[batch.findIndex((c) => c.id === conflict.id)]!, message: conflict.message })
+    }
     batch = []
+    batchLines = []
   }
-  let lineNumber = 0
-  for await (const raw of lines) {
-    lineNumber += 1
-    const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw
-    if (lineNumber === 1) {
-      const header = splitLine(line)
-      if (!('fields' in header) || header.fields.map((f) => f.trim().toLowerCase()).join(',') !== policeUkColumns.join(',').toLowerCase()) {
-        report.rejected.push({ line: 1, message: `not a police.uk street-level file: the header must be ${policeUkColumns.join(',')}` })
-        lines.close()
-        return report
+  let header = false
+  try {
+    for await (const line of readFileLines(file, { maxBytes: maxCrimeLineBytes })) {
+      if (!header) {
+        if ('problem' in line) return refuse(line.number, `the header line cannot be read: ${line.problem}`)
+        const split = splitLine(line.text)
+        const problem = 'fields' in split ? headerProblem(split.fields) : `the header is ${split.message}`
+        if (problem) return refuse(line.number, problem)
+        header = true
+        continue
       }
-      continue
+      // A line that cannot be read and is the file's last, with no line break, was most likely cut short.
+      const reject = (message: string) => report.rejected.push({ line: line.number, message: line.unterminated ? `${cutShort}: ${message}` : message })
+      if ('text' in line && line.text.trim() === '') continue
+      report.read += 1
+      if ('problem' in line) {
+        reject(line.problem)
+        continue
+      }
+      const split = splitLine(line.text)
+      const parsed = 'fields' in split ? parsePoliceUkRow(split.fields) : { ok: false as const, message: split.message }
+      if (!parsed.ok) {
+        reject(parsed.message)
+        continue
+      }
+      const { crimeId, month, category, lat } = parsed.record
+      if (crimeId) {
+        const earlier = crimeIdLines.get(crimeId)
+        if (earlier !== undefined) {
+          report.rejected.push({ line: line.number, message: `Crime ID ${crimeId} already appeared on line ${earlier}; the first is kept` })
+          continue
+        }
+        crimeIdLines.set(crimeId, line.number)
+      }
+      if (lat === null) report.withoutLocation += 1
+      const categories = report.byMonthCategory.get(month) ?? new Map<string, number>()
+      categories.set(category, (categories.get(category) ?? 0) + 1)
+      report.byMonthCategory.set(month, categories)
+      batch.push(key(parsed.record))
+      batchLines.push(line.number)
+      if (batch.length >= batchSize) await flush()
     }
-    if (line.trim() === '') continue
-    report.read += 1
-    const split = splitLine(line)
-    const parsed = 'fields' in split ? parsePoliceUkRow(split.fields) : { ok: false as const, message: split.message }
-    if (!parsed.ok) {
-      report.rejected.push({ line: lineNumber, message: parsed.message })
-      continue
-    }
-    const { month, category, lat } = parsed.record
-    if (lat === null) report.withoutLocation += 1
-    const categories = report.byMonthCategory.get(month) ?? new Map<string, number>()
-    categories.set(category, (categories.get(category) ?? 0) + 1)
-    report.byMonthCategory.set(month, categories)
-    batch.push(key(parsed.record))
-    if (batch.length >= batchSize) await flush()
+  } catch (error) {
+    if (error instanceof UnreadableFileError) return refuse(1, error.message)
+    throw error
   }
+  if (!header) return refuse(1, 'the file is empty (not even a header line)')
   await flush()
   report.upserted = report.added + report.updated
   if (report.upserted > 0) await noteCrimeTrendsChanged(db, dialect)

@@ -43,7 +43,13 @@ export type CrimeRecord = {
 }
 
 export type KeyedCrime = CrimeRecord & { id: string }
-export type CrimeWriteResult = { added: number; updated: number; unchanged: number }
+export type CrimeWriteResult = {
+  added: number
+  updated: number
+  unchanged: number
+  /** crimes whose key is stored with another month or category: left as stored, and why */
+  conflicts: { id: string; message: string }[]
+}
 
 const rowsPerStatement = 1000
 
@@ -93,10 +99,12 @@ function row(c: KeyedCrime): Insertable<CrimeTable> {
 
 /**
  * Stores keyed crimes: new keys are inserted, known keys whose outcome changed are updated, the rest
- * are left alone. Returns how many of each.
+ * are left alone. Returns how many of each. A Crime ID already stored with another month or
+ * category is not the same crime republished but a clash (a reused or mistyped ID): the stored crime
+ * is kept and the clash returned, so the trends never move a crime between months or categories.
  */
 export async function insertCrimes(db: Kysely<Database>, dialect: DialectName, crimes: readonly KeyedCrime[]): Promise<CrimeWriteResult> {
-  const result: CrimeWriteResult = { added: 0, updated: 0, unchanged: 0 }
+  const result: CrimeWriteResult = { added: 0, updated: 0, unchanged: 0, conflicts: [] }
   // A Crime ID repeated within the input is one crime: the last row wins.
   const byId = new Map(crimes.map((c) => [c.id, c]))
   const unique = [...byId.values()]
@@ -106,8 +114,8 @@ export async function insertCrimes(db: Kysely<Database>, dialect: DialectName, c
     await db.transaction().execute(async (trx) => {
       // Two imports at once would both find a key missing; on PostgreSQL they take turns (SQLite has one writer).
       if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7306)`.execute(trx)
-      const stored = new Map((await trx.selectFrom('crimes').select(['id', 'outcome']).where('id', 'in', batch.map((c) => c.id)).execute())
-        .map((s) => [s.id, s.outcome]))
+      const stored = new Map((await trx.selectFrom('crimes').select(['id', 'outcome', 'month', 'category']).where('id', 'in', batch.map((c) => c.id)).execute())
+        .map((s) => [s.id, s]))
       const fresh = batch.filter((c) => !stored.has(c.id)).map(row)
       if (fresh.length > 0) {
         await trx.insertInto('crimes').values(fresh).execute()
@@ -115,8 +123,14 @@ export async function insertCrimes(db: Kysely<Database>, dialect: DialectName, c
       }
       result.added += fresh.length
       for (const c of batch) {
-        if (!stored.has(c.id)) continue
-        if (stored.get(c.id) === c.outcome) {
+        const known = stored.get(c.id)
+        if (!known) continue
+        if (known.month !== c.month || known.category !== c.category) {
+          result.conflicts.push({
+            id: c.id,
+            message: `Crime ID ${c.crimeId ?? c.id} is already stored as ${known.category} in ${known.month}, not ${c.category} in ${c.month}: the stored crime is kept`,
+          })
+        } else if (known.outcome === c.outcome) {
           result.unchanged += 1
         } else {
           await trx.updateTable('crimes').set({ outcome: c.outcome }).where('id', '=', c.id).execute()
