@@ -85,12 +85,16 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const auth = requireAuth(request)
     const header = ['id', 'at', 'officer', 'action', 'subject_kind', 'subject_id', 'reason', 'reason_text', 'online', 'result_count', 'device', 'summary']
-    const lines: string[] = [stringify([header])]
+    // Officers type the reason text and the names checked: a cell starting with = + - @ (or a tab or
+    // carriage return) is prefixed with ' so a spreadsheet shows it rather than running it as a
+    // formula (OWASP, CSV injection).
+    const csv = (rows: unknown[][]) => stringify(rows, { escape_formulas: true })
+    const lines: string[] = [csv([header])]
     let before = request.query.before
     let count = 0
     for (;;) {
       const page = await queryAudit(db, { ...request.query, before, limit: EXPORT_PAGE })
-      lines.push(stringify(page.records.map((r) => [
+      lines.push(csv(page.records.map((r) => [
         r.id, r.at, r.collarNumber ?? '', r.action, r.subjectKind ?? '', r.subjectId ?? '', r.reasonCode ?? '', r.reasonText ?? '',
         r.online ? 'online' : 'offline', r.resultCount ?? '', r.device ?? '', r.summary,
       ])))

