@@ -51,6 +51,13 @@ const purposes = [
   'layout',
   // e2e/accessibility.spec.ts
   'accessibility',
+  // e2e/faults.spec.ts
+  'fault-sync',
+  'fault-upload',
+  'fault-quota',
+  'fault-clock-ahead',
+  'fault-clock-behind',
+  'fault-tabs',
 ] as const
 export type Purpose = (typeof purposes)[number]
 
