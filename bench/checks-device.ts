@@ -22,6 +22,7 @@ import { birthYearOf, personMatchKeys, pickCandidates, queryMatchKeys, rankCandi
 import { randomAlias, randomName } from '../src/server/seed/names.ts'
 import { chance, createRandom } from '../src/server/seed/random.ts'
 import type { DeviceBench } from './checks-device-page.ts'
+import { goalFigures, type Figure } from './figures.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const PEOPLE = Number(process.env.BENCH_DEVICE_PEOPLE ?? 50_000)
@@ -141,7 +142,7 @@ function serve(dir: string): Promise<{ url: string; close: () => void }> {
   })
 }
 
-export async function deviceCheckBenchmark(): Promise<void> {
+export async function deviceCheckBenchmark(): Promise<Figure[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kestrel-bench-device-'))
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
   const browser = await chromium.launch({ executablePath: fs.existsSync(executablePath) ? executablePath : undefined, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
@@ -203,6 +204,7 @@ export async function deviceCheckBenchmark(): Promise<void> {
     ]
     console.log(`\nOffline person checks in Chromium (${executablePath}), ${PEOPLE.toLocaleString('en-GB')} cached people`)
     console.table(rows)
+    return goalFigures(rows, 'offline on the device: ')
   } finally {
     server?.close()
     await browser.close()

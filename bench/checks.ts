@@ -24,6 +24,7 @@ import { seedDemoForce } from '../src/server/seed/index.ts'
 import { verifyAuditChain } from '../src/server/store/audit.ts'
 import { migrateToLatest, openStore } from '../src/server/store/db.ts'
 import { deviceCheckBenchmark } from './checks-device.ts'
+import { goalFigures, type Figure } from './figures.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const PEOPLE = Number(process.env.BENCH_CHECK_PEOPLE ?? 1_000_000)
@@ -142,7 +143,7 @@ function processStats(pid: number): { rss: number; cpuMs: number } {
   return { rss, cpuMs: (Number(stat[11]) + Number(stat[12])) * 10 }
 }
 
-export async function checksBenchmark(): Promise<void> {
+export async function checksBenchmark(): Promise<Figure[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kestrel-checks-'))
   const kept = process.env.BENCH_CHECK_DB
   const file = kept ? path.resolve(kept) : path.join(dir, 'bench.db')
@@ -153,6 +154,7 @@ export async function checksBenchmark(): Promise<void> {
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   const base = `http://127.0.0.1:${port}`
+  const figures: Figure[] = []
   try {
     for (let tries = 0; ; tries++) {
       try { if ((await fetch(`${base}/api/health`)).ok) break } catch { /* not listening yet */ }
@@ -226,10 +228,11 @@ export async function checksBenchmark(): Promise<void> {
     ]
     console.log(`\nserver person checks (SQLite, real server on loopback, ${os.cpus().length} CPUs)`)
     console.table(rows)
+    figures.push(...goalFigures(rows, 'server: '))
     if (otherPercent > 20) console.log(`note: other work used ${otherPercent.toFixed(0)} % of a core during the load phase (${os.cpus().length} CPUs): these figures are pessimistic`)
   } finally {
     if (server.exitCode === null) server.kill('SIGTERM')
     fs.rmSync(dir, { recursive: true, force: true })
   }
-  await deviceCheckBenchmark()
+  return [...figures, ...await deviceCheckBenchmark()]
 }

@@ -12,6 +12,7 @@ import net from 'node:net'
 import { performance } from 'node:perf_hooks'
 import { StringDecoder } from 'node:string_decoder'
 import type { ClaimResult, LoadCommand, LoadMessage, OpenResult } from './fanout-protocol.ts'
+import { runSoak, type SoakFrame } from './soak-load.ts'
 
 const HOST = '127.0.0.1'
 const send = (message: LoadMessage) => {
@@ -153,6 +154,8 @@ let duplicates = 0
 let outOfOrder = 0
 let onDelivered: (() => void) | null = null
 const usedPeople = new Set<string>()
+/** the soak's own frame handler while it runs (bench/soak-load.ts) */
+let soakFrame: ((stream: object, frame: SoakFrame) => void) | null = null
 
 function onFrame(stream: EventStream, frame: Frame) {
   if (frame.id !== null) {
@@ -162,6 +165,10 @@ function onFrame(stream: EventStream, frame: Frame) {
   if (frame.type === 'stream.open') {
     live.add(stream)
     openWaiters.get(stream)?.(null)
+    return
+  }
+  if (soakFrame) {
+    soakFrame(stream, frame)
     return
   }
   if (frame.type !== 'claim.created' || frame.personId === null) return
@@ -307,6 +314,11 @@ process.on('message', (command: LoadCommand) => {
         return { type: 'opened', result: await open(command) }
       case 'claims':
         return { type: 'claimed', result: await claims(command) }
+      case 'soak':
+        return {
+          type: 'soaked',
+          result: await runSoak({ host: HOST, port, cookies, live: () => live, outOfOrder: () => outOfOrder, setFrameHook: (hook) => (soakFrame = hook) }, command),
+        }
       case 'close':
         closeAll()
         return { type: 'closed' }

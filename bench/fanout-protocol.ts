@@ -13,6 +13,9 @@ export type ServerStats = {
   eluActive: number
   /** streams subscribed to the event hub */
   streams: number
+  /** the event-loop thread's time on a CPU and waiting for one (runnable, not running), ns; null off Linux */
+  schedRunNs: number | null
+  schedWaitNs: number | null
 }
 export type ServerMessage = { type: 'ready'; port: number; seedMs: number } | { type: 'stats'; stats: ServerStats }
 export type ServerCommand = { type: 'stats' } | { type: 'stop' }
@@ -37,8 +40,35 @@ export type ClaimResult = {
   /** the load generator's own CPU time over the phase, milliseconds */
   loadCpuMs: number
 }
+/** The soak (bench/soak.ts): checks and claims on a schedule while the streams stay open. */
+export type SoakCommand = {
+  type: 'soak'
+  seconds: number
+  checksPerSecond: number
+  claimsPerSecond: number
+  /** how long after a claim is granted it is released */
+  releaseAfterMs: number
+  /** how long to wait at the end for the last claim events to reach the streams */
+  settleMs: number
+  /** people of the seeded force to check (names and dates of birth) */
+  people: { surname: string; forenames: string; dob: string }[]
+}
+export type EndpointStats = { endpoint: string; count: number; errors: number; firstError: string | null; p50: number; p95: number; p99: number; max: number }
+export type SoakResult = {
+  seconds: number
+  /** per route: requests, errors (network failures, unexpected statuses, requests held back), latency in ms */
+  endpoints: EndpointStats[]
+  /** claim.created and claim.released frames for the soak's claims, on the streams open at the start */
+  events: { delivered: number; expected: number; unexpected: number; outOfOrder: number }
+  /** from the claim or release POST being sent to its frame arriving on a stream, ms */
+  delivery: { p50: number; p95: number; p99: number; max: number }
+  streams: { atStart: number; stillOpen: number }
+  wantedRotated: number
+  loadCpuMs: number
+}
 export type LoadCommand =
   | { type: 'init'; port: number; officers: string[]; password: string }
+  | SoakCommand
   | { type: 'open'; streams: number; concurrency: number; timeoutMs: number }
   | { type: 'claims'; count: number; intervalMs: number; settleMs: number }
   | { type: 'close' }
@@ -46,5 +76,6 @@ export type LoadMessage =
   | { type: 'ready'; sessions: number }
   | { type: 'opened'; result: OpenResult }
   | { type: 'claimed'; result: ClaimResult }
+  | { type: 'soaked'; result: SoakResult }
   | { type: 'closed' }
   | { type: 'failed'; message: string }

@@ -5,6 +5,7 @@
  * parent over the IPC channel: `ready` with the port, then `stats` (RSS, CPU time, event-loop
  * utilisation, connected streams) whenever asked. Exits when the parent says `stop` or goes away.
  */
+import fs from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { buildApp } from '../src/server/app.ts'
 import { loadConfig } from '../src/server/config.ts'
@@ -40,6 +41,16 @@ async function stop() {
   process.exit(0)
 }
 
+/** The main thread's scheduler times from /proc (on CPU, waiting on a run queue), ns. */
+function schedstat(): [number | null, number | null] {
+  try {
+    const [run, wait] = fs.readFileSync('/proc/thread-self/schedstat', 'latin1').trim().split(/\s+/).map(Number)
+    return [run ?? null, wait ?? null]
+  } catch {
+    return [null, null]
+  }
+}
+
 process.on('message', (command: ServerCommand) => {
   if (command.type === 'stop') {
     void stop()
@@ -47,9 +58,10 @@ process.on('message', (command: ServerCommand) => {
   }
   const cpu = process.cpuUsage()
   const elu = performance.eventLoopUtilization()
+  const [schedRunNs, schedWaitNs] = schedstat()
   send({
     type: 'stats',
-    stats: { rss: process.memoryUsage.rss(), cpuMicros: cpu.user + cpu.system, eluIdle: elu.idle, eluActive: elu.active, streams: app.events.subscribers() },
+    stats: { rss: process.memoryUsage.rss(), cpuMicros: cpu.user + cpu.system, eluIdle: elu.idle, eluActive: elu.active, streams: app.events.subscribers(), schedRunNs, schedWaitNs },
   })
 })
 process.on('disconnect', () => void stop())

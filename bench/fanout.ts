@@ -11,9 +11,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { goalFigures, type Figure, type GoalRow } from './figures.ts'
 import type { ClaimResult, LoadCommand, LoadMessage, OpenResult, ServerCommand, ServerMessage, ServerStats } from './fanout-protocol.ts'
 
-type Row = { measure: string; value: string; goal: string; ok: string }
+type Row = GoalRow
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const CLAIMS = 20
@@ -22,8 +23,8 @@ const OFFICERS = Array.from({ length: 50 }, (_, i) => String(1001 + i))
 const P99_GOAL_MS = 200
 const GOAL_STREAMS = 5000
 
-/** A child process spoken to over IPC, with bounded waits for its answers. */
-class Child<Command, Message extends { type: string }> {
+/** A child process spoken to over IPC, with bounded waits for its answers (the soak uses it too). */
+export class Child<Command, Message extends { type: string }> {
   private readonly inbox: Message[] = []
   private wakeUp: (() => void) | null = null
   private exited: string | null = null
@@ -86,7 +87,7 @@ class Child<Command, Message extends { type: string }> {
 }
 
 /** CPU time the whole machine spent busy (all processes, the kernel), from /proc/stat; null off Linux. */
-function machineBusyMs(): number | null {
+export function machineBusyMs(): number | null {
   try {
     const fields = fs.readFileSync('/proc/stat', 'latin1').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number)
     const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields
@@ -101,7 +102,7 @@ const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 const ms = (n: number) => `${n.toFixed(1)} ms`
 const yes = (ok: boolean) => (ok ? 'yes' : 'NO')
 
-async function measure(server: Child<ServerCommand, ServerMessage>, load: Child<LoadCommand, LoadMessage>, streams: number) {
+async function measure(server: Child<ServerCommand, ServerMessage>, load: Child<LoadCommand, LoadMessage>, streams: number): Promise<Row[]> {
   const stats = async (): Promise<{ at: number; stats: ServerStats }> => {
     server.send({ type: 'stats' })
     const { stats } = await server.next('stats', 30_000)
@@ -158,9 +159,10 @@ async function measure(server: Child<ServerCommand, ServerMessage>, load: Child<
   console.log(`\n${streams.toLocaleString('en-GB')} streams`)
   console.table(rows)
   if (otherPercent !== null && otherPercent > 20) console.log(`note: other work used ${otherPercent.toFixed(0)} % of a core meanwhile (on ${os.cpus().length} CPUs): these latencies are pessimistic`)
+  return rows
 }
 
-export async function fanoutBenchmark(): Promise<void> {
+export async function fanoutBenchmark(): Promise<Figure[]> {
   const counts = (process.env.BENCH_FANOUT_STREAMS ?? '1000,5000').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kestrel-fanout-'))
   const env: NodeJS.ProcessEnv = {
@@ -178,7 +180,9 @@ export async function fanoutBenchmark(): Promise<void> {
     const { sessions } = await load.next('ready', 120_000)
     console.log(`server pid ${server.process.pid} on 127.0.0.1:${ready.port} (SQLite, demo force at scale 0.1 seeded in ${(ready.seedMs / 1000).toFixed(1)} s); `
       + `load generator pid ${load.process.pid} with ${sessions} officer sessions shared by the streams; ${os.cpus().length} CPUs`)
-    for (const streams of counts) await measure(server, load, streams)
+    const figures: Figure[] = []
+    for (const streams of counts) figures.push(...goalFigures(await measure(server, load, streams), `${streams.toLocaleString('en-GB')} streams: `))
+    return figures
   } finally {
     await load?.stop({ type: 'close' })
     await server?.stop({ type: 'stop' })

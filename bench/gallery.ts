@@ -27,9 +27,10 @@ import { buildApp } from '../src/server/app.ts'
 import { loadConfig } from '../src/server/config.ts'
 import { seedDemoForce } from '../src/server/seed/index.ts'
 import { migrateToLatest, openStore } from '../src/server/store/db.ts'
+import { goalFigures, type Figure, type GoalRow } from './figures.ts'
 import { addWantedPeople } from './gallery-seed.ts'
 
-type Row = { measure: string; value: string; goal: string; ok: string }
+type Row = GoalRow
 
 const WANTED = Number(process.env.BENCH_GALLERY_WANTED ?? 5000)
 const CPU_SLOWDOWN = Number(process.env.BENCH_GALLERY_CPU ?? 4)
@@ -108,7 +109,7 @@ function scrollToBottom({ screens, maxFrames }: { screens: number; maxFrames: nu
   })
 }
 
-export async function galleryBenchmark(): Promise<void> {
+export async function galleryBenchmark(): Promise<Figure[]> {
   const config0 = loadConfig({ NODE_ENV: 'production', DEMO: '1', LOG_LEVEL: 'silent' })
   if (!fs.existsSync(path.join(config0.clientDir, 'index.html'))) throw new Error(`no built client in ${config0.clientDir}: run npm run build first`)
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -203,6 +204,7 @@ export async function galleryBenchmark(): Promise<void> {
         + `seed ${(seedMs / 1000).toFixed(1)} s; ${media} photos and documents saved on the device in ${(saveMs / 1000).toFixed(0)} s; `
         + `${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at the end (other work on the machine slows every frame)`)
       console.table(rows)
+      return goalFigures(rows)
     } finally {
       await browser.close()
       await app.close()

@@ -12,8 +12,9 @@ import { loadConfig } from '../src/server/config.ts'
 import { migrateToLatest, openStore } from '../src/server/store/db.ts'
 import { seedDemoForce } from '../src/server/seed/index.ts'
 import { upsertPeople } from '../src/server/importers/people.ts'
+import { goalFigures, type Figure, type GoalRow } from './figures.ts'
 
-type Row = { measure: string; value: string; goal: string; ok: string }
+type Row = GoalRow
 
 async function signIn(base: string, collarNumber: string): Promise<string> {
   const response = await fetch(`${base}/api/auth/login`, {
@@ -37,7 +38,7 @@ async function timedSync(base: string, cookie: string, cursor?: string) {
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`
 
-export async function syncBenchmark(): Promise<void> {
+export async function syncBenchmark(): Promise<Figure[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kestrel-bench-'))
   const config = { ...loadConfig({ NODE_ENV: 'production', DEMO: '1', LOG_LEVEL: 'silent' }), store: { kind: 'sqlite' as const, path: path.join(dir, 'bench.db') }, loginRateLimitPerMinute: 10_000 }
   const store = openStore(config.store)
@@ -85,6 +86,7 @@ export async function syncBenchmark(): Promise<void> {
         { measure: 'delta after 10 changes', value: `${kB(delta.bytes)} (gzip ${kB(delta.gzipBytes)}), ${delta.ms.toFixed(0)} ms`, goal: '< 10 kB', ok: delta.bytes < 10 * 1024 ? 'yes' : 'NO' },
       ]
       console.table(rows)
+      return goalFigures(rows)
     } finally {
       await app.close()
     }

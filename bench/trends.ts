@@ -16,6 +16,7 @@ import { loadConfig } from '../src/server/config.ts'
 import { importCrimeFile, policeUkColumns } from '../src/server/importers/crimes.ts'
 import { migrateToLatest, openStore } from '../src/server/store/db.ts'
 import { crimeCategories } from '../src/shared/domain/crime-categories.ts'
+import type { Figure } from './figures.ts'
 
 const totalCrimes = Number(process.env.TRENDS_BENCH_CRIMES ?? 1_000_000)
 const months = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`)
@@ -73,7 +74,7 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
   return (used.user + used.system) / 1000
 }
 
-export async function trendsBenchmark(): Promise<void> {
+export async function trendsBenchmark(): Promise<Figure[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kestrel-bench-trends-'))
   const config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' }), store: { kind: 'sqlite' as const, path: path.join(dir, 'bench.db') }, loginRateLimitPerMinute: 10_000 }
   const store = openStore(config.store)
@@ -137,6 +138,10 @@ export async function trendsBenchmark(): Promise<void> {
         { measure: 'all categories, resolution 9', value: ms(r9Ms), detail: `CPU ${ms(r9Cpu)}; ${(JSON.parse(full.body) as { cells: unknown[] }).cells.length} cells, ${(full.body.length / 1024).toFixed(0)} kB`, goal: '' },
       ])
       console.log(`load average while measuring: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`)
+      return [
+        { figure: `trend query p95 (${queries} queries, ${totalCrimes.toLocaleString('en-GB')} crimes)`, value: `${ms(p95)} (CPU ${ms(percentile(cpuTimes, 95))})`, goal: '< 200 ms', met: p95 < 200 },
+        { figure: 'crime import (police.uk CSV, new rows)', value: `${Math.round(totalCrimes / (importMs / 1000)).toLocaleString('en-GB')} rows/s`, goal: '-', met: null },
+      ]
     } finally {
       await app.close()
     }

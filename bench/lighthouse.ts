@@ -1,0 +1,202 @@
+/**
+ * Lighthouse on Kestrel's main screens (issue 10): the built client served by the real server
+ * (`e2e/serve.ts`: a temporary SQLite database seeded with the demo force) in its own process,
+ * Chromium started by chrome-launcher, Lighthouse 12 (the last line that runs on Node 20) with its
+ * default mobile profile (a mid-range phone, simulated slow 4G, CPU slowed 4×).
+ *
+ * The sign-in screen is audited first, from a clean profile. Then an officer signs in and sets the
+ * app PIN in the same browser (Playwright over the DevTools Protocol, through the e2e page models),
+ * the briefing package and its photos are saved on the device, and Briefing, Wanted, Checks and
+ * the crime map are audited with the device's storage kept (`disableStorageReset`): the screens as
+ * a signed-in officer opens them, the app shell from the service worker.
+ *
+ * Lighthouse 12 has no PWA category any more, so "installable" is Chromium's own verdict:
+ * `Page.getInstallabilityErrors` on the served app once its service worker controls the page
+ * (no errors = Chromium offers to install it), with the manifest Chromium parsed.
+ *
+ * Goals: performance >= 90, accessibility 100, best practices 100, installable. Audits that keep a
+ * screen from its goal are listed by id and title. Needs `npm run build` (or CLIENT_DIR) and a
+ * Chromium (/usr/bin/chromium or CHROMIUM_PATH). `BENCH_LIGHTHOUSE_PORT` picks the server's port.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Page } from '@playwright/test'
+import * as chromeLauncher from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+import type { Flags, Result } from 'lighthouse'
+import { HomePage } from '../e2e/pages/home-page.ts'
+import { PinSetupPage } from '../e2e/pages/pin-setup-page.ts'
+import { SignInPage } from '../e2e/pages/sign-in-page.ts'
+import { loadConfig } from '../src/server/config.ts'
+import type { Figure } from './figures.ts'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const categories = ['performance', 'accessibility', 'best-practices'] as const
+type Category = (typeof categories)[number]
+const goals: Record<Category, number> = { performance: 90, accessibility: 100, 'best-practices': 100 }
+const chromeFlags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const screens = [
+  { name: 'Briefing', path: '/briefing' },
+  { name: 'Wanted gallery', path: '/wanted' },
+  { name: 'Checks', path: '/checks' },
+  { name: 'Crime map', path: '/map' },
+] as const
+
+type ScreenResult = { screen: string; url: string; scores: Record<Category, number>; failing: string[]; benchmarkIndex: number | null; warnings: string[] }
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+async function startServer(port: number): Promise<ChildProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DEMO: '1', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000' }
+  delete env.DATABASE_URL
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(here, '../e2e/serve.ts')], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+  for (const deadline = Date.now() + 300_000; ;) {
+    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode})`)
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return server
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) throw new Error('the server did not start within 5 minutes')
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}
+
+/** Waits until the device's photo and document cache stops growing (as bench/gallery.ts does). */
+async function mediaSaved(page: Page): Promise<number> {
+  let previous = -1
+  let steady = 0
+  for (const deadline = Date.now() + 300_000; Date.now() < deadline;) {
+    const count = await page.evaluate(async () => ((await caches.has('kestrel-media')) ? (await (await caches.open('kestrel-media')).keys()).length : 0))
+    steady = count === previous && count > 0 ? steady + 1 : 0
+    if (steady >= 3) return count
+    previous = count
+    await page.waitForTimeout(1_000)
+  }
+  throw new Error('the photos and documents were still downloading after 5 minutes')
+}
+
+/** The first few rows of an audit's details (which script, which console error, which issue), shortened. */
+function detailText(audit: Result['audits'][string]): string {
+  const details = audit.details as { items?: Record<string, unknown>[] } | undefined
+  const items = details?.items ?? []
+  if (items.length === 0) return ''
+  const shown = items.slice(0, 3).map((item) => {
+    const fields = Object.entries(item)
+      .filter(([key, value]) => key !== 'subItems' || typeof value === 'object')
+      .map(([key, value]) => `${key}=${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    return fields.join(' ').slice(0, 300)
+  })
+  return `\n      ${shown.join('\n      ')}`
+}
+
+/** What keeps a screen from its goals: every scored audit of a category below its goal that did not pass. */
+function failingAudits(lhr: Result, scores: Record<Category, number>): string[] {
+  const failing: string[] = []
+  for (const category of categories) {
+    if (scores[category] >= goals[category]) continue
+    for (const ref of lhr.categories[category]!.auditRefs) {
+      const audit = lhr.audits[ref.id]!
+      const passed = audit.score === null || audit.score >= (category === 'performance' ? 0.9 : 1)
+      if (passed || !['binary', 'numeric', 'metricSavings'].includes(audit.scoreDisplayMode)) continue
+      if (category === 'performance' && ref.weight === 0 && audit.scoreDisplayMode !== 'metricSavings') continue
+      failing.push(`${category}: ${audit.id} "${audit.title}"${audit.displayValue ? ` (${audit.displayValue})` : ''}${ref.weight > 0 ? ` weight ${ref.weight}` : ''}${detailText(audit)}`)
+    }
+  }
+  return failing
+}
+
+async function audit(screen: string, url: string, port: number, keepStorage: boolean): Promise<ScreenResult> {
+  const flags: Flags = { port, output: 'json', logLevel: 'error', onlyCategories: [...categories], disableStorageReset: keepStorage }
+  const result = await lighthouse(url, flags)
+  if (!result) throw new Error(`Lighthouse gave no result for ${url}`)
+  const { lhr } = result
+  if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
+  const scores = Object.fromEntries(categories.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<Category, number>
+  return { screen, url: lhr.finalDisplayedUrl, scores, failing: failingAudits(lhr, scores), benchmarkIndex: lhr.environment.benchmarkIndex ?? null, warnings: lhr.runWarnings }
+}
+
+export async function lighthouseBenchmark(): Promise<Figure[]> {
+  const clientDir = loadConfig(process.env).clientDir
+  if (!fs.existsSync(path.join(clientDir, 'index.html'))) throw new Error(`no built client in ${clientDir}: run npm run build first (or set CLIENT_DIR)`)
+  const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  const port = Number(process.env.BENCH_LIGHTHOUSE_PORT ?? 0) || await freePort()
+  const base = `http://127.0.0.1:${port}`
+  const seedStarted = performance.now()
+  const server = await startServer(port)
+  console.log(`server on ${base} (client ${clientDir}, demo force seeded and started in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s)`)
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags })
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`)
+  try {
+    const results: ScreenResult[] = []
+    // The sign-in screen from a clean profile, as a new device first opens Kestrel.
+    results.push(await audit('Sign-in', `${base}/login`, chrome.port, false))
+
+    const context = browser.contexts()[0]!
+    const page = await context.newPage()
+    await page.goto(`${base}/login`)
+    // Installable: Chromium's verdict once the service worker controls the page.
+    await page.waitForFunction(async () => {
+      const registration = await navigator.serviceWorker.ready
+      return registration.active?.state === 'activated' && navigator.serviceWorker.controller !== null
+    }, undefined, { timeout: 60_000 }).catch(async () => page.reload())
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 })
+    const cdp = await context.newCDPSession(page)
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors')
+    const manifest = await cdp.send('Page.getAppManifest')
+    const installable = installabilityErrors.length === 0
+    const installProblems = installabilityErrors.map((e) => `${e.errorId}${e.errorArguments.length ? ` (${e.errorArguments.map((a) => `${a.name}=${a.value}`).join(', ')})` : ''}`)
+    await cdp.detach()
+
+    await new SignInPage(page).signIn('1001', 'kestrel-demo')
+    const pinSetup = new PinSetupPage(page)
+    await pinSetup.heading.waitFor({ timeout: 60_000 })
+    await pinSetup.setPin('2468')
+    await new HomePage(page).heading.waitFor({ timeout: 60_000 })
+    const media = await mediaSaved(page)
+    // Out of the way: only Lighthouse's own tab runs the app while it measures.
+    await page.goto('about:blank')
+    console.log(`signed in as 1001, PIN set, ${media} photos and documents saved on the device`)
+
+    for (const screen of screens) results.push(await audit(screen.name, `${base}${screen.path}`, chrome.port, true))
+    await page.close()
+
+    const load = os.loadavg().map((l) => l.toFixed(1)).join(' ')
+    console.log(`\nLighthouse 12 (mobile: simulated slow 4G, CPU 4× slower), Chromium ${browser.version()}; this machine's benchmark index `
+      + `${results.map((r) => r.benchmarkIndex ?? '?').join(' / ')}; ${os.cpus().length} CPUs, load average ${load}`)
+    const ok = (score: number, category: Category) => (score >= goals[category] ? '' : ' (NO)')
+    console.table(results.map((r) => ({
+      screen: r.screen,
+      'performance (goal >= 90)': `${r.scores.performance}${ok(r.scores.performance, 'performance')}`,
+      'accessibility (goal 100)': `${r.scores.accessibility}${ok(r.scores.accessibility, 'accessibility')}`,
+      'best practices (goal 100)': `${r.scores['best-practices']}${ok(r.scores['best-practices'], 'best-practices')}`,
+      'installable (goal yes)': installable ? 'yes' : 'NO',
+    })))
+    console.log(`installable: ${installable ? 'yes' : 'NO'}: Page.getInstallabilityErrors ${installable ? 'returned none' : `returned ${installProblems.join('; ')}`}, `
+      + `service worker controlling the page, manifest ${manifest.url}${manifest.errors.length ? ` (manifest errors: ${manifest.errors.map((e) => e.message).join('; ')})` : ''}`)
+    for (const r of results) {
+      if (r.failing.length > 0) console.log(`\n${r.screen}: audits below the goal\n  ${r.failing.join('\n  ')}`)
+      for (const warning of r.warnings) console.log(`${r.screen}: Lighthouse warning: ${warning}`)
+    }
+
+    const figures: Figure[] = results.flatMap((r) => categories.map((category): Figure => ({
+      figure: `${r.screen}: ${category}`, value: String(r.scores[category]), goal: category === 'performance' ? '>= 90' : '100', met: r.scores[category] >= goals[category],
+    })))
+    figures.push({ figure: 'installable (Chromium Page.getInstallabilityErrors)', value: installable ? 'yes' : `no: ${installProblems.join('; ')}`, goal: 'yes', met: installable })
+    return figures
+  } finally {
+    await browser.close().catch(() => {})
+    chrome.kill()
+    server.kill('SIGTERM')
+    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)))
+  }
+}
