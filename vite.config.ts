@@ -61,7 +61,9 @@ export default defineConfig({
           groups: [
             { name: 'framework', test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/ },
             // The map is loaded only where one is drawn (authoring), never at start.
-            { name: 'map', test: /node_modules[\\/](leaflet|react-leaflet|@react-leaflet)[\\/]/ },
+            { name: 'map', test: /node_modules[\\/](leaflet|react-leaflet|@react-leaflet|pmtiles|fflate)[\\/]/ },
+            // A vector PMTiles basemap's renderer: loaded only when such a basemap is drawn.
+            { name: 'map-vector', test: /node_modules[\\/](protomaps-leaflet|@protomaps|@mapbox[\\/](point-geometry|vector-tile)|pbf|resolve-protobuf-schema|protocol-buffers-schema|color2k|potpack|rbush|quickselect)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

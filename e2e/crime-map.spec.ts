@@ -7,19 +7,32 @@
  * category and month, equal to the server's. When tiles can be had again, the notice goes and the
  * service worker keeps the tiles viewed (and only those) in its tile cache.
  *
+ * A force's own PMTiles basemap (MAP_PMTILES_PATH) needs a server configured for it: a second
+ * server, started here on its own port with a small archive written for the test (never a real
+ * map), serves it. The map reads its tiles from the archive with range requests; with no network
+ * and nothing downloaded it says the basemap is offline over its overlays; once the officer has
+ * downloaded the archive, the basemap is drawn hard offline, at every zoom.
+ *
  * Accounts: officers 1175-1177 (one per project) are used by no other spec.
  */
-import type { Page, TestInfo } from '@playwright/test'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { BrowserContext, Page, TestInfo } from '@playwright/test'
 import { cellBreakdownSchema, trendsResponseSchema } from '../src/shared/api/crime.ts'
-import { mapTiles } from '../src/shared/map-tiles.ts'
+import { defaultBasemap } from '../src/shared/map-tiles.ts'
 import { cellsInListOrder, cellSummary } from '../src/client/features/crime-map/cell-style.ts'
+import { writeRasterArchive } from '../src/server/testing/pmtiles-archive.ts'
 import { readDeviceData } from './device-data.ts'
+import { extraServerPort, startExtraServer } from './extra-server.ts'
 import { expect, signInOnDevice, test } from './fixtures.ts'
 import { AppShell } from './pages/app-shell.ts'
 import { CrimeMapPage } from './pages/crime-map-page.ts'
 import { HomePage } from './pages/home-page.ts'
 
 const projects = ['phone', 'tablet', 'terminal'] as const
+/** The default basemap's tile server: OpenStreetMap's, as the suite's server is not configured otherwise. */
+const tileOrigin = new URL(defaultBasemap.url).origin
 
 function mapOfficer(testInfo: TestInfo): string {
   const project = projects.findIndex((name) => name === testInfo.project.name)
@@ -29,15 +42,15 @@ function mapOfficer(testInfo: TestInfo): string {
 
 /** No basemap: every tile request fails, the page's and the service worker's alike. */
 async function blockTiles(page: Page): Promise<void> {
-  await page.context().route(`${mapTiles.origin}/**`, (route) => route.abort('internetdisconnected'))
+  await page.context().route(`${tileOrigin}/**`, (route) => route.abort('internetdisconnected'))
 }
 
 /** A stand-in tile server (never the real one from a test): a 1-pixel PNG, with CORS as OpenStreetMap sends it. */
 async function serveTiles(page: Page): Promise<string[]> {
   const asked: string[] = []
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
-  await page.context().unroute(`${mapTiles.origin}/**`)
-  await page.context().route(`${mapTiles.origin}/**`, (route) => {
+  await page.context().unroute(`${tileOrigin}/**`)
+  await page.context().route(`${tileOrigin}/**`, (route) => {
     asked.push(route.request().url())
     return route.fulfill({ status: 200, contentType: 'image/png', headers: { 'Access-Control-Allow-Origin': '*' }, body: png })
   })
@@ -104,5 +117,102 @@ test('the map draws the package’s trend cells hard offline with no basemap, an
   await expect(map.basemapOffline).toBeHidden()
   await expect.poll(() => cachedTiles(page)).not.toHaveLength(0)
   const cached = await cachedTiles(page)
-  expect(cached.every((url) => url.startsWith(`${mapTiles.origin}/`) && asked.includes(url)), 'only tiles the map asked for').toBe(true)
+  expect(cached.every((url) => url.startsWith(`${tileOrigin}/`) && asked.includes(url)), 'only tiles the map asked for').toBe(true)
+})
+
+/** Nothing leaves the device: setOffline does not cut the service worker's own requests, so abort those too. */
+async function cutNetwork(context: BrowserContext): Promise<void> {
+  await context.setOffline(true)
+  await context.route('**/*', (route) => route.abort('internetdisconnected'))
+}
+
+async function restoreNetwork(context: BrowserContext): Promise<void> {
+  await context.unroute('**/*')
+  await context.setOffline(false)
+}
+
+/** The archives the device holds for offline use (the basemap cache's entries other than its config). */
+async function savedArchives(page: Page): Promise<string[]> {
+  return page.evaluate(async () => (await (await caches.open('kestrel-basemap')).keys()).map((request) => request.url).filter((url) => url.endsWith('.pmtiles')))
+}
+
+const archiveTest = test.extend<object, { archiveServer: string }>({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern: this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  archiveServer: [async ({}, use, workerInfo) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kestrel-e2e-basemap-'))
+    const archive = path.join(dir, 'test-force.pmtiles')
+    fs.writeFileSync(archive, writeRasterArchive({ maxZoom: 12 }))
+    // A small force (accounts are never scaled): quick to seed, its trend cells still there.
+    const server = await startExtraServer(extraServerPort(100 + workerInfo.parallelIndex), { MAP_PMTILES_PATH: archive, E2E_SEED_SCALE: '0.05' })
+    await use(server.url)
+    await server.stop()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }, { scope: 'worker', timeout: 300_000 }],
+  baseURL: async ({ archiveServer }, use) => use(archiveServer),
+})
+
+archiveTest.describe('a force’s PMTiles basemap', () => {
+  // The basemap does not depend on the screen: one extra server, on the phone only.
+  archiveTest.skip(({ isMobile }) => !isMobile, 'runs on the phone project only')
+
+  archiveTest('is read from the archive Kestrel serves, says it is offline without it, and is drawn hard offline once downloaded', async ({ page, context, archiveServer }) => {
+    archiveTest.setTimeout(300_000)
+    const ranges: string[] = []
+    context.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/basemap/test-force.pmtiles') ranges.push(request.headers()['range'] ?? 'whole file')
+    })
+    // The default tile server is never asked for anything.
+    const tileServerAsked: string[] = []
+    await context.route(`${tileOrigin}/**`, (route) => {
+      tileServerAsked.push(route.request().url())
+      return route.abort()
+    })
+
+    await signInOnDevice(page, '1175')
+    await new AppShell(page).waitForOfflineReady()
+    await expect.poll(async () => (await readDeviceData(page)).rows.trendCells ?? 0, { timeout: 60_000 }).toBeGreaterThan(0)
+    const map = new CrimeMapPage(page)
+    await map.open()
+    await expect.poll(() => map.archiveTilesShown(), { timeout: 30_000 }).toBeGreaterThan(0)
+    await expect(map.basemapOffline).toBeHidden()
+    expect(ranges.some((range) => /^bytes=\d+-\d+$/.test(range)), 'tiles are read with range requests').toBe(true)
+    await expect(map.basemapDownloadState).toContainText('The basemap is not saved on this device')
+
+    // Hard offline with nothing downloaded: the overlays on a plain background, and the map says so.
+    await cutNetwork(context)
+    await page.reload()
+    await map.open()
+    await expect(map.basemapOffline).toBeVisible({ timeout: 30_000 })
+    await expect.poll(() => map.paintedPixels()).toBeGreaterThan(1_000)
+    expect(await map.archiveTilesShown()).toBe(0)
+    await expect(map.downloadBasemap).toBeDisabled()
+
+    // Online: the officer downloads the whole archive.
+    await restoreNetwork(context)
+    await map.downloadBasemap.click()
+    await expect(map.basemapDownloadState).toContainText(/^The basemap is saved on this device \([\d.]+ (?:bytes|kB), .+\): the map works with no connection\.$/, { timeout: 30_000 })
+    expect(await savedArchives(page)).toEqual([`${archiveServer}/basemap/test-force.pmtiles`])
+
+    // Hard offline again: the basemap comes from the device, at this zoom and the next.
+    await cutNetwork(context)
+    await page.reload()
+    await map.open()
+    await expect.poll(() => map.archiveTilesShown(), { timeout: 30_000 }).toBeGreaterThan(0)
+    await expect(map.basemapOffline).toBeHidden()
+    await expect.poll(() => map.paintedPixels()).toBeGreaterThan(1_000)
+    const before = await map.archiveTilesShown()
+    await map.zoomIn.click()
+    await expect.poll(() => map.archiveTilesShown()).toBeGreaterThanOrEqual(before)
+    await expect(map.basemapOffline).toBeHidden()
+
+    // Removing the download takes the basemap off the device: offline, the map says so again.
+    await map.removeBasemap.click()
+    await expect(map.basemapDownloadState).toContainText('The basemap is not saved on this device')
+    expect(await savedArchives(page)).toEqual([])
+    await page.reload()
+    await map.open()
+    await expect(map.basemapOffline).toBeVisible({ timeout: 30_000 })
+    expect(tileServerAsked).toEqual([])
+  })
 })

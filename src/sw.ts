@@ -18,12 +18,20 @@
  * Updates wait: a new worker installs and then waits until the officer taps "Update now", which
  * posts SKIP_WAITING (workbox-window's messageSkipWaiting). It never activates itself mid-task.
  *
- * Map tiles (the basemap host of src/shared/map-tiles.ts): cache first from `kestrel-map-tiles`,
- * holding only tiles the officer has viewed, kept 14 days (OpenStreetMap's tile policy asks for at
- * least 7, and forbids bulk prefetching, so nothing here downloads a tile the map did not ask for),
- * at most 3,000 of them, dropped whole when the device runs out of space. The map asks for tiles
- * with CORS, so a cached tile is a plain 200 answer, not an opaque one (which Chromium counts as
- * megabytes of quota each); anything but a 200 is never stored.
+ * Map tiles of an XYZ basemap (OpenStreetMap's by default, or the server's MAP_TILE_URL): cache
+ * first from `kestrel-map-tiles`, holding only tiles the officer has viewed, kept 14 days
+ * (OpenStreetMap's tile policy asks for at least 7, and forbids bulk prefetching, so nothing here
+ * downloads a tile the map did not ask for), at most 3,000 of them, dropped whole when the device
+ * runs out of space. Which requests are tiles: images matching the configured URL template, which
+ * the page stores in `kestrel-basemap` (lib/basemap.ts) and this worker reads at each request, so
+ * it is right even just after the worker starts; with none stored, OpenStreetMap's. The map asks
+ * for tiles with CORS, so a cached tile is a plain 200 answer, not an opaque one (which Chromium
+ * counts as megabytes of quota each); anything but a 200 is never stored.
+ *
+ * A PMTiles basemap is read with range requests. Once the officer has downloaded the archive into
+ * `kestrel-basemap` (the page does that, on request), each range is answered from the saved copy
+ * (workbox-range-requests), so the basemap works with no network; until then ranges go to the
+ * network and nothing is stored.
  *
  * Later features add runtime caches here, named `kestrel-*`, with expiry and purgeOnQuotaError; the
  * client's device erase deletes every cache except the precache.
@@ -34,8 +42,9 @@ import { clientsClaim } from 'workbox-core'
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching'
 import { ExpirationPlugin } from 'workbox-expiration'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
+import { createPartialResponse } from 'workbox-range-requests'
 import { CacheFirst } from 'workbox-strategies'
-import { mapTiles } from './shared/map-tiles.ts'
+import { basemapCacheName, basemapConfigPath, defaultBasemap, tileUrlPattern } from './shared/map-tiles.ts'
 
 declare let self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> }
 
@@ -86,12 +95,66 @@ registerRoute(
   }),
 )
 
+/** The XYZ tile template the page last stored (null for a PMTiles basemap); OpenStreetMap's if none. */
+async function storedTileTemplate(): Promise<string | null> {
+  try {
+    const stored = await (await caches.open(basemapCacheName)).match(basemapConfigPath)
+    if (!stored) return defaultBasemap.url
+    const basemap: unknown = await stored.json()
+    if (typeof basemap === 'object' && basemap !== null && 'kind' in basemap && 'url' in basemap && typeof basemap.url === 'string') {
+      return basemap.kind === 'xyz' ? basemap.url : null
+    }
+  } catch {
+    // Unreadable: fall back to the default, as before the page ever said.
+  }
+  return defaultBasemap.url
+}
+
+const tilePatterns = new Map<string, RegExp>()
+function tilePattern(template: string): RegExp {
+  let pattern = tilePatterns.get(template)
+  if (!pattern) {
+    pattern = tileUrlPattern(template)
+    tilePatterns.set(template, pattern)
+  }
+  return pattern
+}
+
+const viewedTiles = new CacheFirst({
+  cacheName: 'kestrel-map-tiles',
+  plugins: [new ExpirationPlugin({ maxAgeSeconds: 14 * 24 * 60 * 60, maxEntries: 3_000, purgeOnQuotaError: true })],
+})
+
 registerRoute(
-  ({ url, request }) => url.origin === mapTiles.origin && request.method === 'GET',
-  new CacheFirst({
-    cacheName: 'kestrel-map-tiles',
-    plugins: [new ExpirationPlugin({ maxAgeSeconds: 14 * 24 * 60 * 60, maxEntries: 3_000, purgeOnQuotaError: true })],
-  }),
+  // Cross-origin images: the Content-Security-Policy allows them from the tile server alone.
+  ({ url, request }) => request.method === 'GET' && request.destination === 'image' && url.origin !== self.location.origin,
+  async (options) => {
+    const template = await storedTileTemplate()
+    if (template !== null && tilePattern(template).test(options.url.href)) return viewedTiles.handle(options)
+    return fetch(options.request)
+  },
+)
+
+/**
+ * A range of a saved archive. A reader asks for the first 16 KiB whatever the archive's size; a
+ * server answers a range running past the end with what there is (RFC 9110), and so does this
+ * (workbox-range-requests alone would answer 416).
+ */
+async function savedRange(request: Request, saved: Response): Promise<Response> {
+  const size = (await saved.clone().blob()).size
+  const range = /^bytes=(\d+)-(\d+)$/.exec(request.headers.get('range') ?? '')
+  if (!range || Number(range[2]) < size) return createPartialResponse(request, saved)
+  const headers = new Headers(request.headers)
+  headers.set('range', `bytes=${range[1]}-${size - 1}`)
+  return createPartialResponse(new Request(request.url, { headers }), saved)
+}
+
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && request.headers.has('range') && url.pathname.endsWith('.pmtiles'),
+  async ({ request }) => {
+    const saved = await (await caches.open(basemapCacheName)).match(request.url, { ignoreVary: true })
+    return saved ? savedRange(request, saved) : fetch(request)
+  },
 )
 
 registerRoute(

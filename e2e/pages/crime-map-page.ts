@@ -1,7 +1,7 @@
 /**
  * The crime map (/map): the map region (a Leaflet canvas), what the page says about its source and
- * the basemap, the cells list (rising first; each row a button that selects the cell) and the
- * selected cell's details.
+ * the basemap, the cells list (rising first; each row a button that selects the cell), the
+ * selected cell's details, and the basemap download for offline use (a PMTiles basemap only).
  */
 import { expect, type Locator, type Page } from '@playwright/test'
 
@@ -22,6 +22,10 @@ export class CrimeMapPage {
   readonly monthTable: Locator
   readonly legend: Locator
   readonly zoomIn: Locator
+  readonly basemapDownload: Locator
+  readonly basemapDownloadState: Locator
+  readonly downloadBasemap: Locator
+  readonly removeBasemap: Locator
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Crime map', exact: true, level: 1 })
@@ -38,6 +42,10 @@ export class CrimeMapPage {
     this.monthTable = this.details.getByRole('table', { name: 'Crimes by month' })
     this.legend = page.getByRole('region', { name: 'Legend' })
     this.zoomIn = this.map.getByRole('button', { name: 'Zoom in' })
+    this.basemapDownload = page.getByRole('region', { name: 'Basemap for offline use' })
+    this.basemapDownloadState = this.basemapDownload.getByRole('status')
+    this.downloadBasemap = this.basemapDownload.getByRole('button', { name: /^Download the basemap/ })
+    this.removeBasemap = this.basemapDownload.getByRole('button', { name: 'Remove the saved basemap' })
   }
 
   /** From Today's tile, the one way on every screen (a phone's bottom bar has no room for "Map"). */
@@ -57,5 +65,15 @@ export class CrimeMapPage {
       for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted += 1
       return painted
     })
+  }
+
+  /**
+   * How many basemap tiles drawn from a PMTiles archive are on show: images of the map's tile pane
+   * made from the archive's bytes (blob: URLs), loaded, 256 pixels wide. Tiles are decorative
+   * (alt=""), so they are found by their place in Leaflet's panes.
+   */
+  async archiveTilesShown(): Promise<number> {
+    return this.map.locator('.leaflet-tile-pane img').evaluateAll((images: HTMLImageElement[]) =>
+      images.filter((image) => image.src.startsWith('blob:') && image.complete && image.naturalWidth === 256).length)
   }
 }

@@ -27,6 +27,7 @@ import briefingRoutes from './routes/briefing.ts'
 import curfewRoutes from './routes/curfews.ts'
 import eventRoutes from './routes/events.ts'
 import healthRoutes from './routes/health.ts'
+import mapConfigRoutes from './routes/map-config.ts'
 import notesRoutes from './routes/notes.ts'
 import searchRoutes from './routes/search.ts'
 import syncRoutes from './routes/sync.ts'
@@ -60,7 +61,7 @@ export async function buildApp({ config, store, closeStore = true, logger }: App
   await app.register(cookie)
   // gzip only: brotli at its default quality costs far more CPU than it saves on a briefing package.
   await app.register(compress, { encodings: ['gzip'], threshold: 1024 })
-  await app.register(securityHeaders)
+  await app.register(securityHeaders, { basemap: config.basemap })
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
@@ -90,6 +91,7 @@ export async function buildApp({ config, store, closeStore = true, logger }: App
   await app.register(curfewRoutes)
   await app.register(eventRoutes)
   await app.register(notesRoutes)
+  await app.register(mapConfigRoutes)
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger())
 
   await app.register(client, { root: config.clientDir })

@@ -3,11 +3,21 @@
  * and every import command read the same settings, so a command always acts on the database the
  * server uses.
  */
+import fs from 'node:fs'
 import path from 'node:path'
+import { defaultBasemap, httpOrigin, tileTemplateProblem } from '../shared/map-tiles.ts'
 
 export type StoreConfig =
   | { kind: 'sqlite'; path: string }
   | { kind: 'postgres'; url: string; schema?: string }
+
+/**
+ * The basemap every map draws (src/shared/map-tiles.ts): an XYZ tile server, or a PMTiles archive
+ * at an https URL or in a file this server serves itself (`file`, at `url` = /basemap/<file name>).
+ */
+export type BasemapConfig =
+  | { kind: 'xyz'; url: string; attribution: string; maxZoom: number }
+  | { kind: 'pmtiles'; url: string; attribution: string; maxZoom: number; file: string | null }
 
 export type Config = {
   port: number
@@ -37,6 +47,7 @@ export type Config = {
   lapseCheckSeconds: number
   /** how long the event log keeps events for streams to replay */
   eventRetentionDays: number
+  basemap: BasemapConfig
 }
 
 function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -45,6 +56,65 @@ function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   const value = Number(raw)
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`)
   return value
+}
+
+/** The path a PMTiles file named by MAP_PMTILES_PATH is served at. */
+export function basemapFileUrl(file: string): string {
+  return `/basemap/${encodeURIComponent(path.basename(file))}`
+}
+
+/** Refuses a file that is not a PMTiles version 3 archive: the map could not read it. */
+function checkPmtilesFile(file: string): void {
+  let bytes: Buffer
+  try {
+    if (!fs.statSync(file).isFile()) throw new Error('not a file')
+    const handle = fs.openSync(file, 'r')
+    try {
+      bytes = Buffer.alloc(8)
+      fs.readSync(handle, bytes, 0, 8, 0)
+    } finally {
+      fs.closeSync(handle)
+    }
+  } catch (error) {
+    throw new Error(`MAP_PMTILES_PATH must name a readable PMTiles file: ${file} (${error instanceof Error ? error.message : String(error)})`)
+  }
+  if (bytes.toString('latin1', 0, 7) !== 'PMTiles' || bytes[7] !== 3) {
+    throw new Error(`MAP_PMTILES_PATH must name a PMTiles version 3 archive; ${file} is not one`)
+  }
+}
+
+/**
+ * MAP_TILE_URL, MAP_TILE_ATTRIBUTION, MAP_TILE_MAX_ZOOM, MAP_PMTILES_URL and MAP_PMTILES_PATH.
+ * Nothing set: OpenStreetMap's standard tiles. Every mistake stops the server with what to fix.
+ */
+export function basemapConfigFrom(env: NodeJS.ProcessEnv = process.env): BasemapConfig {
+  const value = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name])
+  const tileUrl = value('MAP_TILE_URL')
+  const pmtilesUrl = value('MAP_PMTILES_URL')
+  const pmtilesPath = value('MAP_PMTILES_PATH')
+  const attribution = value('MAP_TILE_ATTRIBUTION')
+  const rawZoom = value('MAP_TILE_MAX_ZOOM')
+  const maxZoom = rawZoom === undefined ? defaultBasemap.maxZoom : Number(rawZoom)
+  if (!Number.isInteger(maxZoom) || maxZoom < 0 || maxZoom > 24) throw new Error(`MAP_TILE_MAX_ZOOM must be a whole number from 0 to 24, got "${rawZoom}"`)
+  const chosen = [tileUrl && 'MAP_TILE_URL', pmtilesUrl && 'MAP_PMTILES_URL', pmtilesPath && 'MAP_PMTILES_PATH'].filter(Boolean)
+  if (chosen.length > 1) throw new Error(`set only one basemap: ${chosen.join(' and ')} are both set`)
+  if (tileUrl) {
+    const problem = tileTemplateProblem(tileUrl)
+    if (problem) throw new Error(`MAP_TILE_URL ${problem}, got "${tileUrl}"`)
+    // A tile server's licence almost always asks for attribution: never drop it silently.
+    if (!attribution) throw new Error('MAP_TILE_ATTRIBUTION is required with MAP_TILE_URL: the attribution the tile server\'s licence asks for')
+    return { kind: 'xyz', url: tileUrl, attribution, maxZoom }
+  }
+  if (pmtilesUrl) {
+    if (!httpOrigin(pmtilesUrl)) throw new Error(`MAP_PMTILES_URL must be an absolute https:// URL, got "${pmtilesUrl}"`)
+    return { kind: 'pmtiles', url: pmtilesUrl, attribution: attribution ?? defaultBasemap.attribution, maxZoom, file: null }
+  }
+  if (pmtilesPath) {
+    const file = path.resolve(pmtilesPath)
+    checkPmtilesFile(file)
+    return { kind: 'pmtiles', url: basemapFileUrl(file), attribution: attribution ?? defaultBasemap.attribution, maxZoom, file }
+  }
+  return { kind: 'xyz', url: defaultBasemap.url, attribution: attribution ?? defaultBasemap.attribution, maxZoom }
 }
 
 export function storeConfigFrom(env: NodeJS.ProcessEnv = process.env): StoreConfig {
@@ -81,5 +151,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     claimTtlMinutes: numberFrom(env, 'CLAIM_TTL_MINUTES', 120),
     lapseCheckSeconds: numberFrom(env, 'LAPSE_CHECK_SECONDS', 15),
     eventRetentionDays: numberFrom(env, 'EVENT_RETENTION_DAYS', 7),
+    basemap: basemapConfigFrom(env),
   }
 }

@@ -5,8 +5,9 @@
  * It also runs the signed-in session's watchers, even behind the lock screen: the idle lock, the
  * server check of the session (at start, on every navigation, on return to the app, on reconnect
  * and every five minutes, so a revoked device erases itself at its next contact), the session's
- * end time, and the briefing package's sync schedule (lib/sync.ts). While locked, the lock screen
- * replaces the frame entirely, so nothing personal remains on the page.
+ * end time, the briefing package's sync schedule (lib/sync.ts) and the maps' basemap
+ * (lib/basemap.ts). While locked, the lock screen replaces the frame entirely, so nothing personal
+ * remains on the page.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
@@ -18,6 +19,7 @@ import { OutboxAlert } from '../components/outbox-problems.tsx'
 import { GeofenceBanner, PatrolBar, PatrolButton } from '../components/patrol-mode.tsx'
 import { LockScreen } from '../features/device-lock/lock-screen.tsx'
 import { useClientConfig } from '../lib/api/get-client-config.ts'
+import { useBasemapRefresh } from '../lib/basemap.ts'
 import { useIdleLock, useLockState } from '../lib/device-lock.ts'
 import { idleLockMs } from '../lib/idle-lock.ts'
 import { expireSessionIfDue, sessionCheckQueryOptions, useSession } from '../lib/session.ts'
@@ -72,6 +74,8 @@ export function AppLayout() {
   useSessionWatch(pathname, signedIn ? session.expiresAt : null)
   // Administrators get no briefing package (the server sends none to them).
   useSyncSchedule(signedIn && session.user.role !== 'admin')
+  // The maps' basemap, kept on the device so they draw it offline (administrators have no maps).
+  useBasemapRefresh(signedIn && session.user.role !== 'admin')
   useIdleLock(signedIn && !lock.locked, idleLockMs(idleLockMinutes))
   useFocusOnNavigation(pathname, lock.locked)
 

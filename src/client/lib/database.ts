@@ -51,6 +51,7 @@ import type { Claim } from '../../shared/api/claims.ts'
 import type { TrendCellRecord } from '../../shared/api/crime.ts'
 import type { CurfewCheck } from '../../shared/api/curfews.ts'
 import type { AddressRecord, BriefingItem, MarkerType, PersonRecord, VehicleRecord } from '../../shared/api/intel.ts'
+import type { Basemap } from '../../shared/api/map.ts'
 import type { NoteAttachmentKind, NotePosition } from '../../shared/api/notes.ts'
 import type { PromptFence } from '../../shared/geofence/fences.ts'
 import { MATCH_KEYS_VERSION } from '../../shared/matching/keys.ts'
@@ -201,8 +202,21 @@ export type NoteRecord = {
 /** One piece of a recording, in order. */
 export type NoteChunkRecord = { noteId: string; index: number; blob: Blob }
 
-/** Bookkeeping of this device's own derived data, by key: `matchKeys` is the recipe version of the people's search keys. */
-export type DeviceMetaRecord = { key: 'matchKeys'; version: string }
+/**
+ * The basemap PMTiles archive saved on this device for offline use (lib/basemap.ts): which archive
+ * (absolute URL) and which version of it, its size, and when it was saved (ms since epoch).
+ */
+export type BasemapDownloadRecord = { key: 'basemapDownload'; url: string; version: string | null; bytes: number; savedAt: number }
+
+/**
+ * Bookkeeping of this device, by key: `matchKeys` is the recipe version of the people's search
+ * keys; `basemap` the server's last word on the maps' basemap (GET /api/config/map), so the maps
+ * draw the same basemap offline; `basemapDownload` the archive saved for offline use.
+ */
+export type DeviceMetaRecord =
+  | { key: 'matchKeys'; version: string }
+  | { key: 'basemap'; basemap: Basemap }
+  | BasemapDownloadRecord
 
 export class KestrelDatabase extends Dexie {
   // `declare` rather than a class field: a field initialiser would overwrite the tables Dexie
@@ -219,7 +233,7 @@ export class KestrelDatabase extends Dexie {
   declare outbox: EntityTable<OutboxRecord, 'seq'>
   declare claimSnapshot: EntityTable<ClaimSnapshotRecord, 'key'>
   declare checkReasons: EntityTable<CheckReasonRecord, 'code'>
-  declare deviceMeta: EntityTable<DeviceMetaRecord, 'key'>
+  declare deviceMeta: Table<DeviceMetaRecord, DeviceMetaRecord['key']>
   declare notes: EntityTable<NoteRecord, 'id'>
   declare noteChunks: Table<NoteChunkRecord, [string, number]>
   declare curfewChecks: EntityTable<CurfewCheckRecord, 'id'>

@@ -14,7 +14,7 @@ import { matchFieldsOf } from './person-match-keys.ts'
 export async function refreshMatchKeys(): Promise<void> {
   await db.transaction('rw', db.people, db.deviceMeta, async () => {
     const state = await db.deviceMeta.get('matchKeys')
-    if (state?.version === MATCH_KEYS_VERSION) return
+    if (state?.key === 'matchKeys' && state.version === MATCH_KEYS_VERSION) return
     await db.people.toCollection().modify((person) => {
       Object.assign(person, matchFieldsOf(person))
     })

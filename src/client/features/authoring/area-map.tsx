@@ -5,8 +5,8 @@
  * device holds (the force's ground), or else on Great Britain.
  *
  * Loaded only when an author opens the map (area-drawing.tsx), so Leaflet never reaches officers'
- * phones. Tiles come from the network (src/shared/map-tiles.ts): writing the briefing needs a
- * connection anyway. The list of points beside the map is the keyboard and screen-reader way to
+ * phones. The basemap is the configured one (components/basemap-layer.tsx); writing the briefing
+ * needs a connection anyway, and with no basemap the points still show on a plain background. The list of points beside the map is the keyboard and screen-reader way to
  * do the same thing.
  *
  * The same map places a fence's circle (fence-fields.tsx): given `circleRadiusM`, a click sets the
@@ -16,9 +16,11 @@ import 'leaflet/dist/leaflet.css'
 import './area-map.css'
 import { divIcon, latLngBounds, type DivIcon } from 'leaflet'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { Circle, MapContainer, Marker, Polygon, Polyline, TileLayer, useMapEvents } from 'react-leaflet'
+import { useState } from 'react'
+import { Circle, MapContainer, Marker, Polygon, Polyline, useMapEvents } from 'react-leaflet'
 import type { LatLng } from '../../../shared/api/intel.ts'
-import { mapTiles } from '../../../shared/map-tiles.ts'
+import { BasemapLayer, type BasemapState } from '../../components/basemap-layer.tsx'
+import { BasemapNotice } from '../../components/basemap-status.tsx'
 import { LoadingState } from '../../components/data-state.tsx'
 import { db } from '../../lib/database.ts'
 import { minPolygonPoints, roundedPoint } from './item-draft.ts'
@@ -70,6 +72,7 @@ function AddOnClick({ onAdd }: Pick<Props, 'onAdd'>) {
 
 export default function AreaMap({ points, onAdd, circleRadiusM }: Props) {
   const view = useStartingView()
+  const [basemap, setBasemap] = useState<BasemapState>('loading')
   if (view === undefined) return <LoadingState>Opening the map…</LoadingState>
   const positions = points.map((p): [number, number] => [p.lat, p.lng])
   // Opening on an area already drawn: show all of it.
@@ -83,8 +86,9 @@ export default function AreaMap({ points, onAdd, circleRadiusM }: Props) {
       role="region"
       aria-label={circleRadiusM === undefined ? 'Map for drawing the area: click or tap to add a point' : 'Map for placing the fence: click or tap to set its centre'}
     >
+      <BasemapNotice state={basemap} overlays="the points" />
       <MapContainer className="area-map__map" {...placing} scrollWheelZoom={false}>
-        <TileLayer url={mapTiles.url} attribution={mapTiles.attribution} maxZoom={mapTiles.maxZoom} referrerPolicy="strict-origin" />
+        <BasemapLayer onStatus={setBasemap} />
         <AddOnClick onAdd={onAdd} />
         {positions.length >= minPolygonPoints ? (
           <Polygon positions={positions} className="area-map__area" interactive={false} />

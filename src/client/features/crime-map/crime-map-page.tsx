@@ -10,13 +10,16 @@
  *
  * Offline behaviour: the package's cells on this device (the officer's area, latest month, all
  * crime, against the three months before), and the page says so; filters and a cell's breakdown
- * need a connection. Basemap tiles viewed before come from the tile cache; with none reachable the
- * overlays show on a plain background and the page says "Basemap offline".
+ * need a connection. Basemap tiles viewed before come from the tile cache, and a force's PMTiles
+ * basemap can be downloaded whole below the map; with none reachable the overlays show on a plain
+ * background and the page says "Basemap offline".
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { TrendCellRecord } from '../../../shared/api/crime.ts'
 import { crimeCategories, type CrimeCategorySlug } from '../../../shared/domain/crime-categories.ts'
+import type { BasemapState } from '../../components/basemap-layer.tsx'
+import { BasemapDownload, BasemapNotice } from '../../components/basemap-status.tsx'
 import { LoadingState } from '../../components/data-state.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { ApiError } from '../../lib/api-client.ts'
@@ -26,7 +29,7 @@ import { crimeMonthsQueryOptions } from './api/get-months.ts'
 import { defaultTrendFilters, trendsQueryOptions, type TrendFilters } from './api/get-trends.ts'
 import { CellDetails } from './cell-details.tsx'
 import { cellSizes, cellsInListOrder, cellSummary, hotspotBand, hotspotLegend, monthWords, pointColours, trendLegend, type ColourMode } from './cell-style.ts'
-import CrimeMapView, { type BasemapState } from './crime-map-view.tsx'
+import CrimeMapView from './crime-map-view.tsx'
 import { useDeviceTrendCells, usePeoplePoints } from './use-device-map-data.ts'
 import { useLocationAllowed, useMyPosition } from './use-my-position.ts'
 import './crime-map.css'
@@ -177,11 +180,6 @@ function CellsList({ cells, selected, onSelect }: { cells: readonly TrendCellRec
   )
 }
 
-const basemapWords: Record<Exclude<BasemapState, 'ok' | 'loading'>, string> = {
-  offline: 'Basemap offline: the map tiles cannot be reached, so the cells and points show on a plain background.',
-  partial: 'Some basemap tiles could not be loaded.',
-}
-
 export function CrimeMapPage() {
   const [filters, setFilters] = useState<TrendFilters>(defaultTrendFilters)
   const [mode, setMode] = useState<ColourMode>('trend')
@@ -278,11 +276,7 @@ export function CrimeMapPage() {
         {sourceNote}
       </p>
       {!fromServer && !unreachable && !sameFilters(filters, defaultTrendFilters) && trends.isFetching ? <p className="hint">Fetching your choice…</p> : null}
-      {basemap === 'offline' || basemap === 'partial' ? (
-        <p className="notice crime-map__basemap" role="status">
-          {basemapWords[basemap]}
-        </p>
-      ) : null}
+      <BasemapNotice state={basemap} overlays="the cells and points" />
       {position.status === 'failed' ? <p className="notice">{position.message}</p> : null}
       {position.status === 'locating' ? <p className="hint">Finding where you are…</p> : null}
 
@@ -317,6 +311,7 @@ export function CrimeMapPage() {
         <p className="hint">Tap a cell on the map, or choose one in the list below, for its crime by category and month.</p>
       )}
 
+      <BasemapDownload />
       <Legend mode={mode} layers={{ wanted: showWanted && peopleReady, curfews: showCurfews && peopleReady, me: position.status === 'on' }} />
       <CellsList key={`${fromServer ? 'server' : 'device'}:${JSON.stringify(filters)}`} cells={cells} selected={selected} onSelect={selectFromList} />
     </div>

@@ -1,6 +1,6 @@
 /**
  * The crime map itself (Leaflet through react-leaflet): trend cells as H3 hexagons, the people
- * layers as points, the officer's position, over the basemap tiles of src/shared/map-tiles.ts.
+ * layers as points, the officer's position, over the configured basemap (components/basemap-layer.tsx).
  *
  * Everything is drawn on one canvas (Leaflet's Canvas renderer, `preferCanvas`), not as thousands
  * of SVG or DOM elements, so 5,000 cells and 20,000 points pan and zoom smoothly on a phone; the
@@ -11,21 +11,19 @@
  * Cells are areas (hexagons about 350 m across at street scale), never points: police.uk locations
  * are anonymised snap points, so no crime is drawn as an offence address.
  *
- * Offline behaviour: tiles viewed before come from the service worker's tile cache; tiles that
- * fail to load are reported (`onBasemap`), the overlays stay on a plain background.
+ * Offline behaviour: tiles viewed before (or a downloaded PMTiles basemap) come from the service
+ * worker; tiles that fail to load are reported (`onBasemap`), the overlays stay on a plain background.
  */
 import 'leaflet/dist/leaflet.css'
 import { canvas, circle, circleMarker, latLngBounds, layerGroup, polygon, type LatLngBoundsExpression, type LatLngTuple, type Layer } from 'leaflet'
 import { cellToBoundary } from 'h3-js'
 import { useEffect, useMemo, useRef } from 'react'
-import { MapContainer, TileLayer, useMap } from 'react-leaflet'
+import { MapContainer, useMap } from 'react-leaflet'
 import type { TrendCellRecord } from '../../../shared/api/crime.ts'
-import { mapTiles } from '../../../shared/map-tiles.ts'
+import { BasemapLayer, type BasemapState } from '../../components/basemap-layer.tsx'
 import { cellLook, pointColours, type ColourMode } from './cell-style.ts'
 import type { MapPoint } from './use-device-map-data.ts'
 import type { Position } from './use-my-position.ts'
-
-export type BasemapState = 'loading' | 'ok' | 'partial' | 'offline'
 
 type Props = {
   cells: readonly TrendCellRecord[]
@@ -143,56 +141,16 @@ function FitToCells({ cells, fitKey }: { cells: readonly TrendCellRecord[]; fitK
   return null
 }
 
-/**
- * Counts tile loads and failures since the layer last started loading a view: every tile failing
- * is "offline", some failing "partial".
- */
-function useBasemapWatch(onBasemap: Props['onBasemap']) {
-  const counts = useRef({ ok: 0, failed: 0 })
-  const report = useRef(onBasemap)
-  useEffect(() => {
-    report.current = onBasemap
-  })
-  return useMemo(() => {
-    const tell = () => {
-      const { ok, failed } = counts.current
-      report.current(failed === 0 ? 'ok' : ok === 0 ? 'offline' : 'partial')
-    }
-    return {
-      loading: () => {
-        counts.current = { ok: 0, failed: 0 }
-      },
-      tileload: () => {
-        counts.current.ok += 1
-        tell()
-      },
-      tileerror: () => {
-        counts.current.failed += 1
-        tell()
-      },
-    }
-  }, [])
-}
-
 const fallbackCentre: LatLngTuple = [52.48, -1.9]
 
 export default function CrimeMapView(props: Props) {
   const renderer = useMemo(() => canvas({ padding: 0.5, tolerance: 4 }), [])
-  const tileEvents = useBasemapWatch(props.onBasemap)
   const placing: { bounds: LatLngBoundsExpression } | { center: LatLngTuple; zoom: number } = props.cells.length > 0
     ? { bounds: latLngBounds(props.cells.map((c): LatLngTuple => [c.lat, c.lng])).pad(0.05) }
     : { center: props.me ? [props.me.lat, props.me.lng] : fallbackCentre, zoom: 13 }
   return (
     <MapContainer className="crime-map__map" {...placing} preferCanvas renderer={renderer} scrollWheelZoom={false}>
-      <TileLayer
-        url={mapTiles.url}
-        attribution={mapTiles.attribution}
-        maxZoom={mapTiles.maxZoom}
-        referrerPolicy="strict-origin"
-        // CORS, so the service worker caches plain answers it can check (src/sw.ts).
-        crossOrigin=""
-        eventHandlers={tileEvents}
-      />
+      <BasemapLayer onStatus={props.onBasemap} />
       <CellsLayer cells={props.cells} mode={props.mode} onSelect={props.onSelect} renderer={renderer} />
       <PointsLayer points={props.curfews} kind="curfew" renderer={renderer} />
       <PointsLayer points={props.wanted} kind="wanted" renderer={renderer} />

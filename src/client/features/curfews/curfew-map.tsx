@@ -4,15 +4,18 @@
  * shape saying the state as well as its colour: a ring for not checked yet, a filled circle for
  * checked, a square for a possible breach. The officer's position, when shared, is a small dot.
  *
- * Loaded only when the officer opens the map, so Leaflet stays out of the start-up bundle. Tiles
- * come from the network (src/shared/map-tiles.ts): with no signal the markers still show on a
- * blank background.
+ * Loaded only when the officer opens the map, so Leaflet stays out of the start-up bundle. The
+ * basemap is the configured one (components/basemap-layer.tsx): tiles viewed before or a
+ * downloaded archive work offline; with none, the markers show on a plain background and the map
+ * says the basemap is offline.
  */
 import 'leaflet/dist/leaflet.css'
 import { divIcon, latLngBounds, type DivIcon } from 'leaflet'
-import { CircleMarker, MapContainer, Marker, TileLayer } from 'react-leaflet'
+import { useState } from 'react'
+import { CircleMarker, MapContainer, Marker } from 'react-leaflet'
 import type { LatLng } from '../../../shared/api/intel.ts'
-import { mapTiles } from '../../../shared/map-tiles.ts'
+import { BasemapLayer, type BasemapState } from '../../components/basemap-layer.tsx'
+import { BasemapNotice } from '../../components/basemap-status.tsx'
 
 export type MapPoint = { number: number; lat: number; lng: number; label: string; state: 'none' | 'visit' | 'checked' | 'breach' }
 
@@ -40,10 +43,12 @@ export default function CurfewMap({ points, me }: { points: readonly MapPoint[];
   const positions = points.map((p): [number, number] => [p.lat, p.lng])
   if (me) positions.push([me.lat, me.lng])
   const placing = positions.length >= 2 ? { bounds: latLngBounds(positions).pad(0.15) } : { center: positions[0] ?? ([52.48, -1.9] as [number, number]), zoom: 14 }
+  const [basemap, setBasemap] = useState<BasemapState>('loading')
   return (
     <div className="curfew-map" role="region" aria-label="Map of tonight’s curfew addresses, numbered as on the list">
+      <BasemapNotice state={basemap} overlays="the addresses" />
       <MapContainer className="curfew-map__map" {...placing} scrollWheelZoom={false}>
-        <TileLayer url={mapTiles.url} attribution={mapTiles.attribution} maxZoom={mapTiles.maxZoom} referrerPolicy="strict-origin" />
+        <BasemapLayer onStatus={setBasemap} />
         {points.map((point) => (
           <Marker key={point.number} position={[point.lat, point.lng]} icon={pointIcon(point.number, point.state)} title={`${point.number}. ${point.label}`} alt={`${point.number}. ${point.label}`} keyboard={false} />
         ))}
