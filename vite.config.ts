@@ -64,7 +64,8 @@ export default defineConfig({
             { name: 'map', test: /node_modules[\\/](leaflet|react-leaflet|@react-leaflet|pmtiles|fflate)[\\/]/ },
             // A vector PMTiles basemap's renderer: loaded only when such a basemap is drawn.
             { name: 'map-vector', test: /node_modules[\\/](protomaps-leaflet|@protomaps|@mapbox[\\/](point-geometry|vector-tile)|pbf|resolve-protobuf-schema|protocol-buffers-schema|color2k|potpack|rbush|quickselect)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            // zod-jitless sits with zod so that it runs before any chunk of ours defines a schema.
+            { name: 'vendor', test: /node_modules[\\/]|src[\\/]client[\\/]lib[\\/]zod-jitless\.ts$/ },
           ],
         },
       },

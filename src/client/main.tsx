@@ -5,6 +5,7 @@
  * wired up (and the live event stream, which follows the session), and the session is restored from
  * the device, so the app opens offline.
  */
+import './lib/zod-jitless.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { AppProviders } from './app/providers.tsx'
