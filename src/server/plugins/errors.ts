@@ -1,12 +1,14 @@
 /**
  * One error handler for the whole API: validation failures become 400 naming the field, body
- * problems 400/413/415, refusals keep their own status, and anything unexpected is logged and
- * answered 500 without details, so no stack trace ever reaches a client.
+ * problems 400/413/415, refusals keep their own status, a database out of reach (restarting, a
+ * cut connection) is 503 `database_unavailable` with Retry-After, and anything unexpected is logged
+ * and answered 500 without details, so no stack trace ever reaches a client.
  */
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyReply } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { HttpError } from '../http-error.ts'
+import { isDatabaseUnavailable } from '../store/db.ts'
 
 export function sendError(reply: FastifyReply, status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
   return reply.code(status).type('application/json; charset=utf-8').send({ error: { ...extra, code, message } })
@@ -85,6 +87,11 @@ export default fp(async (app) => {
     if (error.statusCode === 429) return sendError(reply, 429, 'rate_limited', error.message)
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendError(reply, error.statusCode, 'invalid_request', error.message)
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable')
+      reply.header('retry-after', '2')
+      return sendError(reply, 503, 'database_unavailable', 'The database is not answering just now. Try again in a moment.')
     }
     request.log.error({ err: error }, 'unhandled error')
     return sendError(reply, 500, 'internal_error', 'Something went wrong on the server. It has been logged; please try again.')

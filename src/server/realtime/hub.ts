@@ -62,19 +62,40 @@ export async function createEventHub(db: Kysely<Database>, options: { postgresUr
   }
 
   let listener: pg.Client | undefined
+  let relisten: NodeJS.Timeout | undefined
+  /** Listens again after a dropped connection (a database restart), trying every second until it is back; the poll covers the gap. */
+  function listenAgain(error: unknown) {
+    onError(error)
+    if (closed || relisten) return
+    relisten = setTimeout(() => {
+      relisten = undefined
+      listen().catch(listenAgain)
+    }, 1000)
+    relisten.unref()
+  }
   async function listen() {
     if (!options.postgresUrl || closed) return
     const client = new pg.Client({ connectionString: options.postgresUrl })
     client.on('notification', wake)
     client.on('error', (error) => {
-      onError(error)
-      listener = undefined
-      // Reconnect after a dropped connection (a database restart); the poll covers the gap.
-      if (!closed) setTimeout(() => void listen().catch(onError), 1000)
+      if (listener === client) listener = undefined
+      void client.end().catch(() => {})
+      listenAgain(error)
     })
-    await client.connect()
-    await client.query(`listen ${EVENTS_CHANNEL}`)
+    try {
+      await client.connect()
+      await client.query(`listen ${EVENTS_CHANNEL}`)
+    } catch (error) {
+      // A refused connection rejects without an 'error' event: end this client and try again.
+      await client.end().catch(() => {})
+      throw error
+    }
+    if (closed) {
+      await client.end().catch(() => {})
+      return
+    }
     listener = client
+    // Whatever was written while nobody listened is read now.
     wake()
   }
   await listen()
@@ -93,6 +114,7 @@ export async function createEventHub(db: Kysely<Database>, options: { postgresUr
     async close() {
       closed = true
       clearInterval(poll)
+      clearTimeout(relisten)
       subscribers.clear()
       await listener?.end().catch(() => {})
     },

@@ -46,8 +46,38 @@ export function openStore(config: StoreConfig): Store {
   })
   // A dropped connection must not crash the server; the pool replaces it on next use.
   pool.on('error', () => {})
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] })
+  // A connection cut while a request holds it (a database restart) fails that request's query;
+  // without a listener of its own, the client's 'error' event would also end the process.
+  pool.on('connect', (client) => client.on('error', () => {}))
+  // No connection to be had (the database restarting, or refusing connections) is "unavailable",
+  // which requests answer with 503, never a 500.
+  const connections = {
+    connect: () => pool.connect().catch((error: unknown) => { throw new DatabaseUnavailableError(error) }),
+    end: () => pool.end(),
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: connections }), plugins: [new CamelCasePlugin()] })
   return { db, dialect: 'postgres', schema: config.schema, location: `${url.hostname}:${url.port || 5432}${url.pathname}`, destroy: () => db.destroy() }
+}
+
+/** The database could not be reached: a request may succeed if tried again shortly. */
+export class DatabaseUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`the database is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+    this.name = 'DatabaseUnavailableError'
+  }
+}
+
+/** PostgreSQL's codes for a connection lost or refused (class 08, the 57P0x shutdowns, too many connections), and SQLite's busy. */
+const unavailableCodes = new Set(['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'SQLITE_BUSY'])
+
+/** Whether an error means the database is out of reach for now (restarting, a cut connection), not that the request was wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof DatabaseUnavailableError) return true
+  if (typeof error !== 'object' || error === null) return false
+  const code = 'code' in error ? String(error.code) : ''
+  if (unavailableCodes.has(code) || code.startsWith('08')) return true
+  // node-postgres reports a connection that dies under a query by message only.
+  return error instanceof Error && /^Connection terminated|is not queryable/.test(error.message)
 }
 
 /** How much of the database file SQLite may map into memory (address space, not RAM). */

@@ -29,5 +29,6 @@ export const errorCodes = [
   'not_found',
   'conflict',
   'internal_error',
+  'database_unavailable',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
