@@ -3,18 +3,27 @@
  * An event is written in the same transaction as the change it reports. On PostgreSQL the same
  * transaction sends a NOTIFY carrying nothing but a wake-up, so every instance reads the new rows
  * from the log itself: the log, not the notification, is the source of truth.
+ *
+ * Readers follow the log by id ("everything after the last id I saw"), so ids must become visible
+ * in order. PostgreSQL hands out ids when rows are inserted, not when they commit: a transaction
+ * that took id 11 could commit before the one holding id 10, and a reader in between would move
+ * past 10 for good. So appends on PostgreSQL take a transaction-scoped lock, and an event's id is
+ * drawn only once every earlier event-writing transaction has committed. (SQLite has one writer.)
  */
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DialectName } from '../store/dialect.ts'
 import type { Database } from '../store/schema.ts'
 
 export const EVENTS_CHANNEL = 'kestrel_events'
+/** The advisory lock that orders event appends on PostgreSQL (the audit trail's is 7301). */
+const EVENTS_APPEND_LOCK = 7302
 
 export type Audience = 'all' | 'supervisors' | `user:${number}`
 export type NewEvent = { type: string; personId: string | null; audience: Audience; body: Record<string, unknown> }
 export type LoggedEvent = { id: number; type: string; personId: string | null; audience: string; payload: string; createdAt: string }
 
 export async function appendEvent(trx: Transaction<Database>, dialect: DialectName, event: NewEvent): Promise<number> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${sql.lit(EVENTS_APPEND_LOCK)})`.execute(trx)
   const createdAt = new Date().toISOString()
   const row = await trx.insertInto('events').values({
     type: event.type,
