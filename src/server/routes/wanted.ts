@@ -43,19 +43,19 @@ const wantedRoutes: FastifyPluginAsyncZod = async (app) => {
     const auth = requireAuth(request)
     const { personId } = request.params
     if (!(await db.selectFrom('wanted').select('personId').where('personId', '=', personId).executeTakeFirst())) throw notFound('That wanted person')
-    const attempt = await claimPerson(db, dialect, { personId, officerId: auth.user.id, ttlMinutes: app.config.claimTtlMinutes, opId: request.body?.opId })
+    const attempt = await claimPerson(db, dialect, {
+      personId, officerId: auth.user.id, ttlMinutes: app.config.claimTtlMinutes, opId: request.body?.opId,
+      audit: (claimId) => ({
+        userId: auth.user.id, collarNumber: auth.user.collarNumber, action: 'disclose', subjectKind: 'person', subjectId: personId,
+        reasonCode: 'warrant', reasonText: 'Click & Collect claim', detail: { claimId, recipients: 'all officers of the force' },
+      }),
+    })
     if (attempt.result === 'held') {
       throw new HttpError(409, 'already_claimed', `${attempt.holder.officer.name} (${attempt.holder.officer.collarNumber}) is already collecting this person.`, {
         holder: attempt.holder.officer, claimedAt: attempt.holder.createdAt, claimId: attempt.holder.id,
       })
     }
     app.events.wake()
-    if (attempt.result === 'created') {
-      await audit({
-        userId: auth.user.id, collarNumber: auth.user.collarNumber, action: 'disclose', subjectKind: 'person', subjectId: personId,
-        reasonCode: 'warrant', reasonText: 'Click & Collect claim', detail: { claimId: attempt.claim.id, recipients: 'all officers of the force' },
-      })
-    }
     return reply.code(attempt.result === 'created' ? 201 : 200).send({ claim: attempt.claim })
   })
 

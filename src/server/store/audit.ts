@@ -46,36 +46,45 @@ async function serialiseAppends(trx: Transaction<Database>, dialect: DialectName
 export async function appendAudit(db: Kysely<Database>, dialect: DialectName, entries: AuditEntry | AuditEntry[]): Promise<number> {
   const list = Array.isArray(entries) ? entries : [entries]
   if (list.length === 0) return 0
-  return db.transaction().execute(async (trx) => {
-    let stored = 0
-    await serialiseAppends(trx, dialect)
-    const last = await trx.selectFrom('auditLog').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
-    let prevHash = last?.hash ?? GENESIS_HASH
-    for (const entry of list) {
-      if (entry.opId) {
-        const seen = await trx.selectFrom('auditLog').select('id').where('opId', '=', entry.opId).executeTakeFirst()
-        if (seen) continue
-      }
-      const record: HashedFields = {
-        at: entry.at ?? new Date().toISOString(),
-        userId: entry.userId,
-        collarNumber: entry.collarNumber,
-        action: entry.action,
-        subjectKind: entry.subjectKind ?? null,
-        subjectId: entry.subjectId ?? null,
-        reasonCode: entry.reasonCode ?? null,
-        reasonText: entry.reasonText ?? null,
-        detail: entry.detail ? JSON.stringify(entry.detail) : null,
-        online: entry.online === false ? 0 : 1,
-        prevHash,
-      }
-      const hash = hashRecord(record)
-      await trx.insertInto('auditLog').values({ ...record, hash, opId: entry.opId ?? null }).execute()
-      prevHash = hash
-      stored += 1
+  return db.transaction().execute((trx) => appendAuditIn(trx, dialect, list))
+}
+
+/**
+ * Appends entries inside the caller's transaction, so a change and its audit record are stored
+ * together or not at all (a process killed between the two would otherwise leave the change
+ * unaudited, and a replay finds the change already made and audits nothing).
+ */
+export async function appendAuditIn(trx: Transaction<Database>, dialect: DialectName, entries: AuditEntry | AuditEntry[]): Promise<number> {
+  const list = Array.isArray(entries) ? entries : [entries]
+  if (list.length === 0) return 0
+  let stored = 0
+  await serialiseAppends(trx, dialect)
+  const last = await trx.selectFrom('auditLog').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
+  let prevHash = last?.hash ?? GENESIS_HASH
+  for (const entry of list) {
+    if (entry.opId) {
+      const seen = await trx.selectFrom('auditLog').select('id').where('opId', '=', entry.opId).executeTakeFirst()
+      if (seen) continue
     }
-    return stored
-  })
+    const record: HashedFields = {
+      at: entry.at ?? new Date().toISOString(),
+      userId: entry.userId,
+      collarNumber: entry.collarNumber,
+      action: entry.action,
+      subjectKind: entry.subjectKind ?? null,
+      subjectId: entry.subjectId ?? null,
+      reasonCode: entry.reasonCode ?? null,
+      reasonText: entry.reasonText ?? null,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+      online: entry.online === false ? 0 : 1,
+      prevHash,
+    }
+    const hash = hashRecord(record)
+    await trx.insertInto('auditLog').values({ ...record, hash, opId: entry.opId ?? null }).execute()
+    prevHash = hash
+    stored += 1
+  }
+  return stored
 }
 
 export type ChainVerdict = { ok: true; records: number } | { ok: false; records: number; brokenAt: number; why: string }

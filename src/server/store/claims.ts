@@ -2,12 +2,14 @@
  * Click & Collect in the store. Claiming is a compare-and-set the database decides: the partial
  * unique index admits one active claim per person, so under any concurrency, on any number of
  * instances, exactly one insert wins and every other caller is told who holds the claim. Every
- * change writes its event to the log in the same transaction.
+ * change writes its event to the log in the same transaction, and a new claim its audit record
+ * too: a claim is never stored without them, whenever the process stops.
  */
 import { randomUUID } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import type { Claim } from '../../shared/api/claims.ts'
 import { appendEvent } from '../realtime/event-log.ts'
+import { appendAuditIn, type AuditEntry } from './audit.ts'
 import type { DialectName } from './dialect.ts'
 import type { ClaimStatus, ClaimTable, Database } from './schema.ts'
 
@@ -71,7 +73,11 @@ export type ClaimAttempt =
 
 export async function claimPerson(
   db: Kysely<Database>, dialect: DialectName,
-  input: { personId: string; officerId: number; ttlMinutes: number; opId?: string; now?: Date },
+  input: {
+    personId: string; officerId: number; ttlMinutes: number; opId?: string; now?: Date
+    /** the audit record of a new claim, stored in the claim's own transaction */
+    audit?: (claimId: string) => AuditEntry
+  },
 ): Promise<ClaimAttempt> {
   const now = input.now ?? new Date()
   if (input.opId) {
@@ -87,6 +93,7 @@ export async function claimPerson(
       createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + input.ttlMinutes * 60_000).toISOString(), endedAt: null, endedBy: null,
     }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst()
     if (!row) return false
+    if (input.audit) await appendAuditIn(trx, dialect, input.audit(id))
     await emit(trx, dialect, 'claim.created', await claimById(trx, id))
     return true
   })
