@@ -2,7 +2,9 @@
  * On-the-spot checks of people, vehicles and addresses. Each check must give a reason from the
  * force's list and leaves one audit record (a consultation: officer, time, device, what was asked,
  * reason, how many results, online); the answer carries the record's id as `checkId`. Checks made
- * offline on a device are recorded through POST /api/audit/checks.
+ * offline on a device are recorded through POST /api/audit/checks. A device sends its own
+ * `checkId` with the check: a check sent again, or recorded on the device after its answer was
+ * lost, keeps the one record already stored under that id.
  */
 import { randomUUID } from 'node:crypto'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
@@ -34,9 +36,9 @@ export const deviceOf = (request: FastifyRequest) => request.headers['user-agent
 const checkRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, dialect } = app.store
 
-  async function recordCheck(request: FastifyRequest, kind: 'person' | 'vehicle' | 'address', query: Record<string, string>, reason: Reason, resultIds: string[]) {
+  async function recordCheck(request: FastifyRequest, kind: 'person' | 'vehicle' | 'address', query: Record<string, string>, reason: Reason, resultIds: string[], deviceCheckId: string | undefined) {
     const auth = requireAuth(request)
-    const checkId = randomUUID()
+    const checkId = deviceCheckId ?? randomUUID()
     await appendAudit(db, dialect, {
       userId: auth.user.id, collarNumber: auth.user.collarNumber, action: 'consult', subjectKind: `${kind}-check`, subjectId: resultIds[0] ?? null,
       reasonCode: reason.code, reasonText: reason.text ?? null, online: true, opId: checkId,
@@ -54,12 +56,12 @@ const checkRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: checkers },
     schema: { summary: 'Check a person by name and date of birth (fuzzy): candidates best first, at most 20', body: personCheckRequestSchema, response: { 200: personCheckResponseSchema } },
   }, async (request) => {
-    const { surname, forenames, dob, reason } = request.body
+    const { surname, forenames, dob, reason, checkId: deviceCheckId } = request.body
     requireKnownReason(reason)
     if (dob && !parseGivenDob(dob)) throw new HttpError(400, 'invalid_dob', `${dob} is not a real date: give YYYY-MM-DD or a year.`)
     const candidates = await checkPerson(db, { surname, forenames: forenames ?? null, dob: dob ?? null })
     const query = { surname, ...(forenames ? { forenames } : {}), ...(dob ? { dob } : {}) }
-    const checkId = await recordCheck(request, 'person', query, reason, candidates.map((c) => c.personId))
+    const checkId = await recordCheck(request, 'person', query, reason, candidates.map((c) => c.personId), deviceCheckId)
     return { checkId, candidates }
   })
 
@@ -67,10 +69,10 @@ const checkRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: checkers },
     schema: { summary: 'Check a vehicle by registration mark (spacing, case and common misreads allowed)', body: vehicleCheckRequestSchema, response: { 200: vehicleCheckResponseSchema } },
   }, async (request) => {
-    const { vrm, reason } = request.body
+    const { vrm, reason, checkId: deviceCheckId } = request.body
     requireKnownReason(reason)
     const candidates = await checkVehicle(db, vrm)
-    const checkId = await recordCheck(request, 'vehicle', { vrm }, reason, candidates.map((c) => c.vehicleId))
+    const checkId = await recordCheck(request, 'vehicle', { vrm }, reason, candidates.map((c) => c.vehicleId), deviceCheckId)
     return { checkId, candidates }
   })
 
@@ -78,10 +80,10 @@ const checkRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: checkers },
     schema: { summary: 'Check an address by postcode or street', body: addressCheckRequestSchema, response: { 200: addressCheckResponseSchema } },
   }, async (request) => {
-    const { query, reason } = request.body
+    const { query, reason, checkId: deviceCheckId } = request.body
     requireKnownReason(reason)
     const candidates = await checkAddress(db, query)
-    const checkId = await recordCheck(request, 'address', { query }, reason, candidates.map((c) => c.addressId))
+    const checkId = await recordCheck(request, 'address', { query }, reason, candidates.map((c) => c.addressId), deviceCheckId)
     return { checkId, candidates }
   })
 }

@@ -2,11 +2,16 @@
  * On-the-spot checks of people, vehicles and addresses, and the audit log supervisors read.
  * Every check carries a reason and leaves one audit record: online the server writes it; offline
  * the device runs the same matching on its synced package and queues the record (`checkId` is the
- * record's op id, so a replay is stored once).
+ * record's op id, so a replay is stored once). The device makes the checkId before it asks the
+ * server and sends it along: a check whose answer was lost (the connection cut after the server
+ * wrote its record) and then recorded on the device is still one record.
  */
 import { z } from 'zod'
 import { reasonSchema } from './audit.ts'
 import { conditionSchema, wantedSchema } from './intel.ts'
+
+/** The device's id for the check, also its audit record's op id: a check sent again is recorded once. */
+const checkIdField = z.uuid().optional()
 
 const dobText = z.string().regex(/^\d{4}(-\d{2}-\d{2})?$/, 'a date of birth is YYYY-MM-DD or a year YYYY')
 
@@ -15,6 +20,7 @@ export const personCheckRequestSchema = z.strictObject({
   forenames: z.string().trim().max(120).optional(),
   dob: dobText.optional(),
   reason: reasonSchema,
+  checkId: checkIdField,
 })
 export type PersonCheckRequest = z.infer<typeof personCheckRequestSchema>
 
@@ -38,7 +44,7 @@ export type PersonCandidate = z.infer<typeof personCandidateSchema>
 export const personCheckResponseSchema = z.object({ checkId: z.uuid(), candidates: z.array(personCandidateSchema) })
 export type PersonCheckResponse = z.infer<typeof personCheckResponseSchema>
 
-export const vehicleCheckRequestSchema = z.strictObject({ vrm: z.string().trim().min(1).max(12), reason: reasonSchema })
+export const vehicleCheckRequestSchema = z.strictObject({ vrm: z.string().trim().min(1).max(12), reason: reasonSchema, checkId: checkIdField })
 export type VehicleCheckRequest = z.infer<typeof vehicleCheckRequestSchema>
 
 export const linkedPersonSchema = z.object({
@@ -67,7 +73,7 @@ export const vehicleCandidateSchema = z.object({
 export const vehicleCheckResponseSchema = z.object({ checkId: z.uuid(), candidates: z.array(vehicleCandidateSchema) })
 export type VehicleCheckResponse = z.infer<typeof vehicleCheckResponseSchema>
 
-export const addressCheckRequestSchema = z.strictObject({ query: z.string().trim().min(2).max(100), reason: reasonSchema })
+export const addressCheckRequestSchema = z.strictObject({ query: z.string().trim().min(2).max(100), reason: reasonSchema, checkId: checkIdField })
 export type AddressCheckRequest = z.infer<typeof addressCheckRequestSchema>
 
 export const addressCandidateSchema = z.object({
