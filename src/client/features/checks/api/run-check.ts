@@ -8,6 +8,10 @@
  * says which happened and how many people the device held, so the officer knows what a "No one
  * found" covers. A refusal by the server (a bad request, no access) is shown, never retried
  * offline: that would only hide it.
+ *
+ * The check's id is made here, before the server is asked, and sent with it: when the server
+ * recorded the check but its answer never arrived, the device's record carries the same id and
+ * the server keeps the one record it has.
  */
 import type { AddressCheckResponse, OfflineCheckRecord, PersonCandidate, VehicleCheckResponse } from '../../../../shared/api/checks.ts'
 import type { Reason } from '../../../../shared/api/audit.ts'
@@ -45,19 +49,19 @@ export function isUnreachable(error: unknown): boolean {
   return error instanceof NetworkError || (error instanceof ApiError && (error.status === 502 || error.status === 503 || error.status === 504))
 }
 
-async function onServer(request: CheckRequest): Promise<CheckAnswer> {
+async function onServer(request: CheckRequest, checkId: string): Promise<CheckAnswer> {
   const { reason } = request
   switch (request.kind) {
     case 'person': {
-      const answer = await postPersonCheck({ ...request.query, reason })
+      const answer = await postPersonCheck({ ...request.query, reason, checkId })
       return { kind: 'person', ...answer, reason, device: null }
     }
     case 'vehicle': {
-      const answer = await postVehicleCheck({ vrm: request.query.vrm, reason })
+      const answer = await postVehicleCheck({ vrm: request.query.vrm, reason, checkId })
       return { kind: 'vehicle', ...answer, reason, device: null }
     }
     case 'address': {
-      const answer = await postAddressCheck({ query: request.query.query, reason })
+      const answer = await postAddressCheck({ query: request.query.query, reason, checkId })
       return { kind: 'address', ...answer, reason, device: null }
     }
   }
@@ -71,8 +75,7 @@ function subjectOf(request: CheckRequest): string {
 }
 
 /** Runs the check on this device and queues its audit record. */
-export async function onDevice(request: CheckRequest, cause: DeviceRun['cause']): Promise<CheckAnswer> {
-  const checkId = crypto.randomUUID()
+export async function onDevice(request: CheckRequest, cause: DeviceRun['cause'], checkId: string = crypto.randomUUID()): Promise<CheckAnswer> {
   const { reason } = request
   let answer: CheckAnswer
   let query: Record<string, string>
@@ -112,11 +115,12 @@ export async function onDevice(request: CheckRequest, cause: DeviceRun['cause'])
 }
 
 export async function runCheck(request: CheckRequest): Promise<CheckAnswer> {
-  if (typeof navigator !== 'undefined' && navigator.onLine === false) return onDevice(request, 'offline')
+  const checkId = crypto.randomUUID()
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return onDevice(request, 'offline', checkId)
   try {
-    return await onServer(request)
+    return await onServer(request, checkId)
   } catch (error) {
-    if (isUnreachable(error)) return onDevice(request, 'unreachable')
+    if (isUnreachable(error)) return onDevice(request, 'unreachable', checkId)
     throw error
   }
 }
