@@ -18,6 +18,11 @@
  * is not part of the package (a full sync leaves it alone), and the device erase clears it with
  * every other table.
  *
+ * Version 9 replaces version 4's `matchKeys` and `birthYear` indexes with one, `yearKeys`: each
+ * search key with the person's birth year (`n:smith|1980`), so an offline check with a date reads
+ * only the entries of the years it searches instead of every entry of its keys and every person
+ * born in those years (bench/checks.ts). The upgrade remakes every cached person's keys.
+ *
  * Version 4 is for on-the-spot checks made offline: every person carries their search keys
  * (`matchKeys`, a multi-entry index) and birth year (an index), computed on the device from the
  * shared matching module when the package is stored (lib/person-match-keys.ts), and people already
@@ -287,6 +292,19 @@ export class KestrelDatabase extends Dexie {
     this.version(8).stores({
       trendCells: 'cell, trend',
     })
+    this.version(9)
+      .stores({
+        people: 'id, surname, areaId, *yearKeys',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table<PersonRecord & Partial<CachedPerson> & { matchKeys?: string[] }, string>('people')
+          .toCollection()
+          .modify((person) => {
+            delete person.matchKeys
+            Object.assign(person, matchFieldsOf(person))
+          })
+      })
   }
 }
 

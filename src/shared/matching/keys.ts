@@ -72,6 +72,16 @@ export function storedBirthYear(dob: string | null): number {
   return birthYearOf(dob) ?? UNKNOWN_BIRTH_YEAR
 }
 
+/**
+ * A key with the person's stored birth year beside it, as one string (`n:smith|1980`), for stores
+ * whose indexes take one value per entry (the device's IndexedDB): a check with a date looks up
+ * each key in the years it searches and the unknown year only, and one without a date takes every
+ * entry that starts with `key|`. Keys never hold a `|`.
+ */
+export function yearKey(key: string, birthYear: number): string {
+  return `${key}|${birthYear}`
+}
+
 export type KeyLookup = { keys: string[]; years: number[] | null }
 
 /** The keys and birth years a check looks up. */

@@ -4,7 +4,7 @@
  * so one result view shows both; what differs is said on screen: only the people, vehicles and
  * addresses cached on this device were checked.
  *
- * - People: the shared matching module through Dexie's `matchKeys` and `birthYear` indexes
+ * - People: the shared matching module through Dexie's `yearKeys` index
  *   (person-search.ts); keys only, so only the candidates' records are read.
  * - Vehicles: the plate normalised, and every usual misreading of it (`vrmReadings`), against the
  *   package's vehicles; exact reads first.
@@ -14,9 +14,9 @@
  */
 import type { AddressCheckResponse, LinkedPerson, PersonCandidate, VehicleCheckResponse } from '../../../shared/api/checks.ts'
 import type { PersonRecord } from '../../../shared/api/intel.ts'
-import { normaliseVrm, vrmReadings, type PersonQuery } from '../../../shared/matching/index.ts'
+import { normaliseVrm, vrmReadings, yearKey, type PersonQuery } from '../../../shared/matching/index.ts'
 import { db, type KestrelDatabase } from '../../lib/database.ts'
-import { storedBirthYear, unknownBirthYear } from '../../lib/person-match-keys.ts'
+import { unknownBirthYear } from '../../lib/person-match-keys.ts'
 import { searchPeople, type KeyHit, type PersonKeyIndex } from './person-search.ts'
 
 type VehicleCandidate = VehicleCheckResponse['candidates'][number]
@@ -26,34 +26,41 @@ type AddressCandidate = AddressCheckResponse['candidates'][number]
 const otherResultLimit = 20
 
 /**
- * The person index over Dexie: the `matchKeys` multi-entry index and the `birthYear` index. Each
- * key and each year is one `getAllKeys` request (Dexie's `primaryKeys()` on a plain range), all in
- * one read transaction: a common surname hits thousands of index entries, and stepping a cursor
- * through them one at a time costs seconds in Chromium, where one request per key costs
- * milliseconds.
+ * The person index over Dexie: the `yearKeys` multi-entry index, whose entries are each search key
+ * with the person's birth year (`n:smith|1980`). A check with a date reads, for each key, the
+ * entries of the years searched (one range: the years are consecutive) and of the unknown year; a
+ * check without one reads every entry starting `key|`. Each is one `getAllKeys` request (Dexie's
+ * `primaryKeys()` on a plain range), all in one read transaction: a common surname hits thousands
+ * of index entries, and stepping a cursor through them one at a time costs seconds in Chromium,
+ * where one request per range costs milliseconds.
  */
 export function dexiePersonIndex(database: KestrelDatabase = db): PersonKeyIndex {
+  const index = () => database.people.where('yearKeys')
   return {
-    keyHits: (keys) =>
+    keyHits: (keys, years) =>
       database.transaction('r', database.people, async () => {
-        const perKey = await Promise.all(keys.map((key) => database.people.where('matchKeys').equals(key).primaryKeys()))
+        const lookups: { key: string; ids: Promise<string[]> }[] = []
+        for (const key of keys) {
+          if (years === null) {
+            lookups.push({ key, ids: index().startsWith(`${key}|`).primaryKeys() })
+            continue
+          }
+          // Four-digit years sort as text in number order, so consecutive years are one range.
+          const [first, last] = [Math.min(...years), Math.max(...years)]
+          if (first >= 1000 && last <= 9999 && last - first === years.length - 1) {
+            lookups.push({ key, ids: index().between(yearKey(key, first), yearKey(key, last), true, true).primaryKeys() })
+          } else {
+            for (const year of years) lookups.push({ key, ids: index().equals(yearKey(key, year)).primaryKeys() })
+          }
+          lookups.push({ key, ids: index().equals(yearKey(key, unknownBirthYear)).primaryKeys() })
+        }
+        const found = await Promise.all(lookups.map((lookup) => lookup.ids))
         const hits: KeyHit[] = []
-        perKey.forEach((ids, index) => {
-          const key = keys[index] ?? ''
-          for (const personId of ids) hits.push({ personId, key })
+        found.forEach((ids, i) => {
+          const key = lookups[i]!.key
+          for (const personId of ids) hits.push({ personId, key, birthYear: null })
         })
         return hits
-      }),
-    birthYears: (years) =>
-      database.transaction('r', database.people, async () => {
-        const wanted = [...new Set([...years, unknownBirthYear])]
-        const perYear = await Promise.all(wanted.map((year) => database.people.where('birthYear').equals(year).primaryKeys()))
-        const found = new Map<string, number | null>()
-        perYear.forEach((ids, index) => {
-          const year = storedBirthYear(wanted[index] ?? unknownBirthYear)
-          for (const personId of ids) found.set(personId, year)
-        })
-        return found
       }),
     people: async (ids) => {
       const rows = await database.people.bulkGet([...ids])

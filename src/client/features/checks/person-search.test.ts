@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { PersonRecord } from '../../../shared/api/intel.ts'
 import { casePeople, matchCases } from '../../../shared/matching/cases.ts'
-import { birthYearOf, personMatchKeys, pickCandidates, queryMatchKeys, rankCandidates, RESULT_LIMIT, type PersonQuery } from '../../../shared/matching/index.ts'
-import { matchFieldsOf, storedBirthYear, type CachedPerson } from '../../lib/person-match-keys.ts'
+import { birthYearOf, personMatchKeys, pickCandidates, queryMatchKeys, rankCandidates, RESULT_LIMIT, yearKey, type PersonQuery } from '../../../shared/matching/index.ts'
+import { matchFieldsOf, storedBirthYear, unknownBirthYear, type CachedPerson } from '../../lib/person-match-keys.ts'
 import { searchPeople, type PersonKeyIndex } from './person-search.ts'
 
 function record(person: (typeof casePeople)[number]): PersonRecord {
@@ -13,22 +13,17 @@ function record(person: (typeof casePeople)[number]): PersonRecord {
   }
 }
 
-/** What the Dexie indexes hold, as arrays: one entry per (key, person) and per (year, person). */
+/** What the Dexie index holds, as an array of (entry, person) read the way offline-check.ts reads it. */
 function memoryIndex(people: readonly CachedPerson[]): PersonKeyIndex {
   const byId = new Map(people.map((p) => [p.id, p]))
+  const entries = people.flatMap((p) => p.yearKeys.map((entry) => ({ entry, personId: p.id })))
   return {
-    keyHits: async (keys: readonly string[]) => {
-      const wanted = new Set(keys)
-      return people.flatMap((p) => p.matchKeys.filter((k) => wanted.has(k)).map((key) => ({ personId: p.id, key })))
-    },
-    birthYears: async (years: readonly number[]) => {
-      const map = new Map<string, number | null>()
-      for (const p of people) {
-        const year = storedBirthYear(p.birthYear)
-        if (year === null || years.includes(year)) map.set(p.id, year)
-      }
-      return map
-    },
+    keyHits: async (keys, years) => keys.flatMap((key) => {
+      const wanted = years === null ? null : new Set([...years, unknownBirthYear].map((year) => yearKey(key, year)))
+      return entries
+        .filter(({ entry }) => (wanted === null ? entry.startsWith(`${key}|`) : wanted.has(entry)))
+        .map(({ personId }) => ({ personId, key, birthYear: null }))
+    }),
     people: async (ids: readonly string[]) => ids.flatMap((id) => byId.get(id) ?? []),
   }
 }
@@ -64,7 +59,8 @@ describe('a person check on the device', () => {
 
   it('stores the keys the server stores, and 0 for a birth year not known', () => {
     const [known, unknown] = [stored.find((p) => p.id === 'MC01')!, stored.find((p) => p.id === 'UK01')!]
-    expect(known.matchKeys).toEqual(personMatchKeys(known))
+    expect(known.yearKeys).toEqual(personMatchKeys(known).map((key) => `${key}|1980`))
+    expect(unknown.yearKeys).toEqual(personMatchKeys(unknown).map((key) => `${key}|0`))
     expect(known.birthYear).toBe(1980)
     expect(unknown.birthYear).toBe(0)
     expect(storedBirthYear(unknown.birthYear)).toBeNull()
