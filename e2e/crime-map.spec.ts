@@ -11,7 +11,9 @@
  * server, started here on its own port with a small archive written for the test (never a real
  * map), serves it. The map reads its tiles from the archive with range requests; with no network
  * and nothing downloaded it says the basemap is offline over its overlays; once the officer has
- * downloaded the archive, the basemap is drawn hard offline, at every zoom.
+ * downloaded the archive, the basemap is drawn hard offline, at every zoom. When the force replaces
+ * the archive (here with vector tiles), the device says its copy is out of date and keeps drawing
+ * it until the officer downloads the new one, which protomaps-leaflet then draws.
  *
  * Accounts: officers 1175-1177 (one per project) are used by no other spec.
  */
@@ -22,7 +24,7 @@ import type { BrowserContext, Page, TestInfo } from '@playwright/test'
 import { cellBreakdownSchema, trendsResponseSchema } from '../src/shared/api/crime.ts'
 import { defaultBasemap } from '../src/shared/map-tiles.ts'
 import { cellsInListOrder, cellSummary } from '../src/client/features/crime-map/cell-style.ts'
-import { writeRasterArchive } from '../src/server/testing/pmtiles-archive.ts'
+import { writeRasterArchive, writeVectorArchive } from '../src/server/testing/pmtiles-archive.ts'
 import { readDeviceData } from './device-data.ts'
 import { extraServerPort, startExtraServer } from './extra-server.ts'
 import { expect, signInOnDevice, test } from './fixtures.ts'
@@ -136,7 +138,7 @@ async function savedArchives(page: Page): Promise<string[]> {
   return page.evaluate(async () => (await (await caches.open('kestrel-basemap')).keys()).map((request) => request.url).filter((url) => url.endsWith('.pmtiles')))
 }
 
-const archiveTest = test.extend<object, { archiveServer: string }>({
+const archiveTest = test.extend<object, { archiveServer: { url: string; archive: string } }>({
   // Playwright reads a fixture's dependencies from its first parameter's pattern: this one has none.
   // eslint-disable-next-line no-empty-pattern
   archiveServer: [async ({}, use, workerInfo) => {
@@ -145,11 +147,11 @@ const archiveTest = test.extend<object, { archiveServer: string }>({
     fs.writeFileSync(archive, writeRasterArchive({ maxZoom: 12 }))
     // A small force (accounts are never scaled): quick to seed, its trend cells still there.
     const server = await startExtraServer(extraServerPort(100 + workerInfo.parallelIndex), { MAP_PMTILES_PATH: archive, E2E_SEED_SCALE: '0.05' })
-    await use(server.url)
+    await use({ url: server.url, archive })
     await server.stop()
     fs.rmSync(dir, { recursive: true, force: true })
   }, { scope: 'worker', timeout: 300_000 }],
-  baseURL: async ({ archiveServer }, use) => use(archiveServer),
+  baseURL: async ({ archiveServer }, use) => use(archiveServer.url),
 })
 
 archiveTest.describe('a force’s PMTiles basemap', () => {
@@ -192,7 +194,7 @@ archiveTest.describe('a force’s PMTiles basemap', () => {
     await restoreNetwork(context)
     await map.downloadBasemap.click()
     await expect(map.basemapDownloadState).toContainText(/^The basemap is saved on this device \([\d.]+ (?:bytes|kB), .+\): the map works with no connection\.$/, { timeout: 30_000 })
-    expect(await savedArchives(page)).toEqual([`${archiveServer}/basemap/test-force.pmtiles`])
+    expect(await savedArchives(page)).toEqual([`${archiveServer.url}/basemap/test-force.pmtiles`])
 
     // Hard offline again: the basemap comes from the device, at this zoom and the next.
     await cutNetwork(context)
@@ -213,6 +215,24 @@ archiveTest.describe('a force’s PMTiles basemap', () => {
     await page.reload()
     await map.open()
     await expect(map.basemapOffline).toBeVisible({ timeout: 30_000 })
+
+    // Saved again; then the force replaces its archive with vector tiles. The device says its copy
+    // is out of date and draws it until the officer downloads the new one.
+    await restoreNetwork(context)
+    await map.downloadBasemap.click()
+    await expect(map.basemapDownloadState).toContainText(/^The basemap is saved on this device/, { timeout: 30_000 })
+    fs.writeFileSync(archiveServer.archive, writeVectorArchive({ maxZoom: 12 }))
+    await page.reload()
+    await map.open()
+    await expect(map.basemapDownloadState).toContainText('A newer basemap is available', { timeout: 30_000 })
+    await expect.poll(() => map.archiveTilesShown(), { timeout: 30_000 }).toBeGreaterThan(0)
+    await map.downloadBasemap.click()
+    await expect(map.basemapDownloadState).toContainText(/^The basemap is saved on this device/, { timeout: 30_000 })
+    await page.reload()
+    await map.open()
+    await expect.poll(() => map.vectorBasemapColours(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2)
+    expect(await map.archiveTilesShown()).toBe(0)
+    await expect(map.basemapOffline).toBeHidden()
     expect(tileServerAsked).toEqual([])
   })
 })

@@ -11,7 +11,7 @@ export class CrimeMapPage {
   readonly navLink: Locator
   readonly todayTile: Locator
   readonly map: Locator
-  /** Leaflet's Canvas renderer: every cell and point is drawn here. */
+  /** Leaflet's Canvas renderer in the overlay pane: every cell and point is drawn here. */
   readonly canvas: Locator
   readonly basemapOffline: Locator
   readonly offlineSource: Locator
@@ -32,7 +32,7 @@ export class CrimeMapPage {
     this.navLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Map', exact: true })
     this.todayTile = page.getByRole('link', { name: 'Crime map', exact: true })
     this.map = page.getByRole('region', { name: 'Crime map' })
-    this.canvas = this.map.locator('canvas')
+    this.canvas = this.map.locator('.leaflet-overlay-pane canvas')
     this.basemapOffline = page.getByRole('status').filter({ hasText: /^Basemap offline/ })
     this.offlineSource = page.getByRole('status').filter({ hasText: /^No connection: showing the \d+ cells saved on this device for / })
     this.cells = page.getByRole('list', { name: 'Cells, rising first' }).getByRole('button')
@@ -75,5 +75,23 @@ export class CrimeMapPage {
   async archiveTilesShown(): Promise<number> {
     return this.map.locator('.leaflet-tile-pane img').evaluateAll((images: HTMLImageElement[]) =>
       images.filter((image) => image.src.startsWith('blob:') && image.complete && image.naturalWidth === 256).length)
+  }
+
+  /**
+   * How many colours protomaps-leaflet has painted the basemap's tiles in (its canvases in the tile
+   * pane): its background alone when no vector data was drawn, the test archive's land and water
+   * when it was (a zoomed-in tile may show only one of them).
+   */
+  async vectorBasemapColours(): Promise<number> {
+    return this.map.locator('.leaflet-tile-pane canvas').evaluateAll((canvases: HTMLCanvasElement[]) => {
+      const colours = new Set<string>()
+      for (const canvas of canvases) {
+        const context = canvas.getContext('2d')
+        if (!context || canvas.width === 0 || canvas.height === 0) continue
+        const { data } = context.getImageData(0, 0, canvas.width, canvas.height)
+        for (let i = 0; i < data.length; i += 4 * 64) if (data[i + 3]! > 0) colours.add(`${data[i]},${data[i + 1]},${data[i + 2]}`)
+      }
+      return colours.size
+    })
   }
 }

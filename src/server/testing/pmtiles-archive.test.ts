@@ -1,7 +1,12 @@
-/** The test archive writer's output, read back with the `pmtiles` package's own reader. */
+/**
+ * The test archive writer's output, read back with the `pmtiles` package's own reader, and its
+ * vector tiles with the reference decoder protomaps-leaflet draws with (@mapbox/vector-tile).
+ */
 import { describe, expect, it } from 'vitest'
 import { PMTiles, TileType, type RangeResponse, type Source } from 'pmtiles'
-import { paperTile, writeRasterArchive } from './pmtiles-archive.ts'
+import { VectorTile } from '@mapbox/vector-tile'
+import Pbf from 'pbf'
+import { earthAndWaterTile, paperTile, writeRasterArchive, writeVectorArchive } from './pmtiles-archive.ts'
 
 class BufferSource implements Source {
   constructor(private readonly bytes: Buffer) {}
@@ -45,5 +50,24 @@ describe('writeRasterArchive', () => {
     expect(Buffer.from((await archive.getZxy(11, 1012, 672))!.data).equals(red)).toBe(true)
     expect(Buffer.from((await archive.getZxy(11, 1013, 672))!.data).equals(blue)).toBe(true)
     expect(bytes.length).toBeLessThan(127 + 4_096 + red.length + blue.length)
+  })
+
+  it('writes vector archives of gzipped tiles that the reader hands back unzipped', async () => {
+    const archive = new PMTiles(new BufferSource(writeVectorArchive({ maxZoom: 10 })))
+    expect(await archive.getHeader()).toMatchObject({ tileType: TileType.Mvt, tileCompression: 2, maxZoom: 10, numTileContents: 1 })
+    const tile = await archive.getZxy(10, 506, 336)
+    expect(Buffer.from(tile!.data).equals(earthAndWaterTile())).toBe(true)
+    // Two layers, named as the Protomaps basemap names them, each one polygon (exterior ring).
+    const decoded = new VectorTile(new Pbf(earthAndWaterTile()))
+    expect(Object.keys(decoded.layers)).toEqual(['earth', 'water'])
+    for (const [name, width] of [['earth', 4096], ['water', 2048]] as const) {
+      const layer = decoded.layers[name]!
+      expect(layer.extent).toBe(4096)
+      expect(layer.length).toBe(1)
+      const feature = layer.feature(0)
+      expect(feature.type).toBe(3)
+      const rings = feature.loadGeometry()
+      expect(rings.map((ring) => ring.map((p) => [p.x, p.y]))).toEqual([[[0, 0], [width, 0], [width, 4096], [0, 4096], [0, 0]]])
+    }
   })
 })

@@ -1,12 +1,15 @@
 /**
- * Writes small PMTiles version 3 archives of raster tiles for tests: the server's MAP_PMTILES_PATH
- * check, the basemap route, and the end-to-end basemap (e2e/crime-map.spec.ts), so no test ever
- * downloads a map. The `pmtiles` package only reads archives, so this is the writer side of its
- * format (https://github.com/protomaps/PMTiles/blob/main/spec/v3/spec.md): header, a gzipped root
+ * Writes small PMTiles version 3 archives for tests: the server's MAP_PMTILES_PATH check, the
+ * basemap route, and the end-to-end basemap (e2e/crime-map.spec.ts), so no test ever downloads a
+ * map. The `pmtiles` package only reads archives, so this is the writer side of its format
+ * (https://github.com/protomaps/PMTiles/blob/main/spec/v3/spec.md): header, a gzipped root
  * directory (identical tiles stored once, runs of them as one entry), gzipped JSON metadata, then
  * the tile data. pmtiles-archive.test.ts reads what it writes back with the `pmtiles` reader.
  *
- * Each tile is a 256 x 256 PNG of map paper with a grid line on two edges, made here with zlib.
+ * Raster archives hold 256 x 256 PNGs of map paper with a grid line on two edges, made here with
+ * zlib. Vector archives hold gzipped Mapbox Vector Tiles (https://github.com/mapbox/vector-tile-spec,
+ * version 2) with the layer names of the Protomaps basemap that protomaps-leaflet draws: `earth`
+ * over the whole tile and `water` over its western half.
  */
 import zlib from 'node:zlib'
 import { zxyToTileId } from 'pmtiles'
@@ -63,6 +66,58 @@ function varint(value: number, out: number[]): void {
   out.push(rest)
 }
 
+/** Protocol Buffers: a field key, a length-delimited field, a packed run of varints. */
+function fieldKey(field: number, wireType: 0 | 2, out: number[]): void {
+  varint(field * 8 + wireType, out)
+}
+function bytesField(field: number, bytes: readonly number[] | Buffer, out: number[]): void {
+  fieldKey(field, 2, out)
+  varint(bytes.length, out)
+  out.push(...bytes)
+}
+function packedField(field: number, values: readonly number[], out: number[]): void {
+  const packed: number[] = []
+  for (const value of values) varint(value, packed)
+  bytesField(field, packed, out)
+}
+const zigzag = (n: number) => (n << 1) ^ (n >> 31)
+
+/** One polygon feature: a closed ring of tile coordinates (extent 4096, y down, clockwise). */
+function polygonFeature(ring: readonly [number, number][]): number[] {
+  const geometry: number[] = []
+  let [x, y] = [0, 0]
+  ring.forEach(([px, py], i) => {
+    if (i === 0) geometry.push((1 & 7) | (1 << 3))
+    if (i === 1) geometry.push((2 & 7) | ((ring.length - 1) << 3))
+    geometry.push(zigzag(px - x), zigzag(py - y))
+    ;[x, y] = [px, py]
+  })
+  geometry.push((7 & 7) | (1 << 3))
+  const out: number[] = []
+  fieldKey(3, 0, out)
+  varint(3, out) // POLYGON
+  packedField(4, geometry, out)
+  return out
+}
+
+/** A vector tile: `earth` covering the tile, `water` its western half. */
+export function earthAndWaterTile(): Buffer {
+  const layer = (name: string, ring: [number, number][]) => {
+    const out: number[] = []
+    fieldKey(15, 0, out)
+    varint(2, out) // version
+    bytesField(1, Buffer.from(name), out)
+    bytesField(2, polygonFeature(ring), out)
+    fieldKey(5, 0, out)
+    varint(4096, out) // extent
+    return out
+  }
+  const tile: number[] = []
+  bytesField(3, layer('earth', [[0, 0], [4096, 0], [4096, 4096], [0, 4096]]), tile)
+  bytesField(3, layer('water', [[0, 0], [2048, 0], [2048, 4096], [0, 4096]]), tile)
+  return Buffer.from(tile)
+}
+
 type Entry = { tileId: number; offset: number; length: number; runLength: number }
 
 function directoryBytes(entries: readonly Entry[]): Buffer {
@@ -93,11 +148,21 @@ export type ArchiveOptions = {
 
 /** A PMTiles v3 archive of PNG tiles covering `bounds` at every zoom from `minZoom` to `maxZoom`. */
 export function writeRasterArchive(options: ArchiveOptions = {}): Buffer {
+  const paper = paperTile()
+  return writeArchive(options, options.tile ?? (() => paper), { tileType: 2, tileCompression: 1 })
+}
+
+/** A PMTiles v3 archive of vector tiles (gzipped, as archives usually hold them), each `earthAndWaterTile`. */
+export function writeVectorArchive(options: Omit<ArchiveOptions, 'tile'> = {}): Buffer {
+  const tile = zlib.gzipSync(earthAndWaterTile())
+  return writeArchive(options, () => tile, { tileType: 1, tileCompression: 2 })
+}
+
+/** tileType: 1 MVT, 2 PNG; tileCompression: 1 none, 2 gzip. */
+function writeArchive(options: ArchiveOptions, tileOf: (z: number, x: number, y: number) => Buffer, kind: { tileType: number; tileCompression: number }): Buffer {
   const bounds = options.bounds ?? demoForceBounds
   const minZoom = options.minZoom ?? 0
   const maxZoom = options.maxZoom ?? 12
-  const paper = paperTile()
-  const tileOf = options.tile ?? (() => paper)
 
   const tiles: { tileId: number; data: Buffer }[] = []
   for (let z = minZoom; z <= maxZoom; z += 1) {
@@ -151,8 +216,8 @@ export function writeRasterArchive(options: ArchiveOptions = {}): Buffer {
   u64(contents.length, 88)
   header[96] = 1 // clustered
   header[97] = 2 // internal compression: gzip
-  header[98] = 1 // tile compression: none (PNG is compressed already)
-  header[99] = 2 // tile type: PNG
+  header[98] = kind.tileCompression
+  header[99] = kind.tileType
   header[100] = minZoom
   header[101] = maxZoom
   const e7 = (value: number, at: number) => header.writeInt32LE(Math.round(value * 1e7), at)
