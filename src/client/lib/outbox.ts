@@ -8,8 +8,9 @@
  * client-made UUID that the server uses to store it once, so sending it twice is harmless.
  *
  * Sending: one replay loop drains the outbox in order (auto-increment `seq`), with a sender
- * registered per kind (some send in batches). It runs at start, on `online`, when the app becomes
- * visible or focused, after each sync, and when an op is added. Decisions after a failure are in
+ * registered per kind (some send in batches), in one tab at a time (a Web Lock: the tabs share the
+ * outbox). It runs at start, on `online`, when the app becomes visible or focused, after each
+ * sync, and when an op is added. Decisions after a failure are in
  * outbox-retry.ts: network and server errors retry with backoff and hold back later ops (order is
  * kept); a refusal marks the op failed and keeps it, with the server's message, until the officer
  * retries or discards it. Safari has no Background Sync, so nothing here relies on it.
@@ -177,13 +178,30 @@ async function drainPass(honourBackoff: boolean): Promise<void> {
   }
 }
 
-/** Send what is waiting. Concurrent calls share one run (and ask it to go round once more). */
+/** Held by the tab that is sending: every tab of the app shares one outbox. */
+const outboxLockName = 'kestrel-outbox'
+
+/**
+ * Run `send` while no other tab sends. Each tab drains on the same triggers (reconnecting above
+ * all), so without this two tabs read the same pending ops and both send them: the server keeps
+ * each once, but the officer's data crosses the network twice and a batch can race its own
+ * replay. A browser without Web Locks has one tab at most in practice (an old Safari): send anyway.
+ */
+function oneTabAtATime(send: () => Promise<void>): Promise<void> {
+  if (typeof navigator === 'undefined' || typeof navigator.locks?.request !== 'function') return send()
+  return navigator.locks.request(outboxLockName, send)
+}
+
+/**
+ * Send what is waiting. Concurrent calls in this tab share one run (and ask it to go round once
+ * more); another tab's run is waited for, then what it left is sent.
+ */
 export function drainOutbox(options: { honourBackoff?: boolean } = {}): Promise<void> {
   if (running) {
     runAgain = true
     return running
   }
-  running = (async () => {
+  running = oneTabAtATime(async () => {
     let honourBackoff = options.honourBackoff ?? false
     do {
       runAgain = false
@@ -196,7 +214,7 @@ export function drainOutbox(options: { honourBackoff?: boolean } = {}): Promise<
       }
       honourBackoff = false
     } while (runAgain)
-  })().finally(() => {
+  }).finally(() => {
     running = null
   })
   return running
