@@ -22,6 +22,7 @@ import { useClientConfig } from '../lib/api/get-client-config.ts'
 import { useBasemapRefresh } from '../lib/basemap.ts'
 import { useIdleLock, useLockState } from '../lib/device-lock.ts'
 import { idleLockMs } from '../lib/idle-lock.ts'
+import { serverNow } from '../lib/server-clock.ts'
 import { expireSessionIfDue, sessionCheckQueryOptions, useSession } from '../lib/session.ts'
 import { useSyncSchedule } from '../lib/sync.ts'
 import { AccountMenu } from './account-menu.tsx'
@@ -45,7 +46,7 @@ function useSessionWatch(pathname: string, expiresAt: string | null): void {
 
   useEffect(() => {
     if (expiresAt === null) return
-    const remaining = Date.parse(expiresAt) - Date.now()
+    const remaining = Date.parse(expiresAt) - serverNow()
     if (Number.isNaN(remaining)) return
     const timer = window.setTimeout(() => void expireSessionIfDue(), Math.min(Math.max(remaining, 0) + 1_000, longestTimeoutMs))
     return () => window.clearTimeout(timer)

@@ -14,6 +14,7 @@ import { claimAlertText } from '../lib/claims-text.ts'
 import { wantedPersonName } from '../lib/claims-store.ts'
 import { useLiveEvents } from '../lib/event-stream.ts'
 import { useSignedInUser } from '../lib/session.ts'
+import { serverNow } from '../lib/server-clock.ts'
 import { speakAlert } from '../lib/speak-alerts.ts'
 import '../styles/claims.css'
 
@@ -28,7 +29,7 @@ export function ClaimAlerts() {
   const myCollar = user?.collarNumber ?? null
 
   useLiveEvents(alertedTypes, (event) => {
-    if (Date.now() - Date.parse(event.at) > newsForMs || event.personId === null) return
+    if (serverNow() - Date.parse(event.at) > newsForMs || event.personId === null) return
     void wantedPersonName(event.personId).then((name) => {
       const text = claimAlertText(event, name ?? 'a wanted person', myCollar)
       if (text !== null) pushAlert({ text, tone: 'info', speak: true })

@@ -11,6 +11,7 @@
 import { resultLabels } from '../../shared/api/curfews.ts'
 import { pushAlert } from '../lib/app-alerts.ts'
 import { useLiveEvents } from '../lib/event-stream.ts'
+import { serverNow } from '../lib/server-clock.ts'
 
 /** Events older than this are replays after a reconnect: no banner. */
 const newsForMs = 10 * 60_000
@@ -19,7 +20,7 @@ const timeOnly = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', h
 export function CurfewBreachAlerts() {
   useLiveEvents(['curfew.breach'], (event) => {
     const breach = event.curfew
-    if (!breach?.result || Date.now() - Date.parse(event.at) > newsForMs) return
+    if (!breach?.result || serverNow() - Date.parse(event.at) > newsForMs) return
     const at = breach.checkedAt ? ` at ${timeOnly.format(new Date(breach.checkedAt))}` : ''
     const where = breach.address ? `, ${breach.address}` : ''
     pushAlert({

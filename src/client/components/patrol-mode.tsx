@@ -68,7 +68,8 @@ function wakeLockText(wakeLock: PatrolState['wakeLock']): string {
 export function PatrolBar() {
   const state = usePatrolState()
   const settings = usePromptSettings()
-  const now = useNow(15_000)
+  // quietUntil is stamped by this device's clock.
+  const now = useNow(15_000, Date.now)
   if (!state.on) return null
   const quiet = now < settings.quietUntil
   return (

@@ -12,6 +12,7 @@
  */
 import type { z } from 'zod'
 import { apiErrorSchema } from '../../shared/api/errors.ts'
+import { noteServerDate } from './server-clock.ts'
 
 /** 401 codes that mean this device no longer holds a valid session. */
 export const sessionEndedCodes = ['unauthenticated', 'session_expired', 'session_revoked'] as const
@@ -127,6 +128,7 @@ export async function apiRequest<S extends z.ZodType>(
   const fetchImpl = init.fetchImpl ?? fetch
 
   let response: Response
+  const sentAt = Date.now()
   try {
     response = await fetchImpl(path, { method, headers, body, signal, credentials: 'same-origin', cache: 'no-store' })
   } catch (error) {
@@ -134,6 +136,8 @@ export async function apiRequest<S extends z.ZodType>(
     if (init.signal?.aborted) throw error
     throw new NetworkError()
   }
+  // Every answer tells the time by the server's clock: the device's may be wrong by hours.
+  noteServerDate(response.headers.get('Date'), sentAt, Date.now())
 
   const payload = await readJson(response)
   if (!response.ok) {

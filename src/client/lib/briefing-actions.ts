@@ -14,6 +14,7 @@ import { updateTask } from './api/update-task.ts'
 import { db } from './database.ts'
 import { addToOutbox, drainOutbox, registerSender } from './outbox.ts'
 import { outboxKinds } from './outbox-kinds.ts'
+import { serverNowIso } from './server-clock.ts'
 import { sessionStore } from './session.ts'
 
 /** The outbox `ref` of a briefing item's ops. */
@@ -26,7 +27,7 @@ function quoted(title: string): string {
 }
 
 export async function acknowledgeBriefingItem(itemId: string): Promise<void> {
-  const readAt = new Date().toISOString()
+  const readAt = serverNowIso()
   await db.transaction('rw', db.briefingItems, db.outbox, async () => {
     const item = await db.briefingItems.get(itemId)
     if (!item || item.readAt !== null) return
@@ -39,7 +40,7 @@ export async function acknowledgeBriefingItem(itemId: string): Promise<void> {
 export async function changeTask(itemId: string, status: 'accepted' | 'done', result: string | null): Promise<void> {
   const state = sessionStore.get()
   const collar = state.status === 'signed-in' ? state.user.collarNumber : null
-  const at = new Date().toISOString()
+  const at = serverNowIso()
   await db.transaction('rw', db.briefingItems, db.outbox, async () => {
     const item = await db.briefingItems.get(itemId)
     if (!item?.task || item.task.status === 'done') return

@@ -14,6 +14,7 @@ import { z } from 'zod'
 import { claimSchema } from '../../shared/api/claims.ts'
 import { applyClaim, emptyClaimState, type ClaimState } from './claims-state.ts'
 import { db, type ClaimSnapshotRecord } from './database.ts'
+import { serverNow } from './server-clock.ts'
 
 /** A session lasts 12 hours at most: an older snapshot belongs to an earlier shift. */
 export const snapshotMaxAgeMs = 12 * 3_600_000
@@ -53,7 +54,7 @@ export function underCurrent(restored: ClaimState, current: ClaimState): ClaimSt
 }
 
 /** The signed-in officer's snapshot, or null. */
-export async function loadClaimSnapshot(now: number = Date.now()): Promise<RestoredClaims | null> {
+export async function loadClaimSnapshot(now: number = serverNow()): Promise<RestoredClaims | null> {
   const [account, record] = await db.transaction('r', db.account, db.claimSnapshot, () =>
     Promise.all([db.account.get('current'), db.claimSnapshot.get('current')]),
   )

@@ -27,6 +27,7 @@ import { db } from './database.ts'
 import { onDeviceErased } from './device-erase.ts'
 import { onResync, subscribeToEvents } from './event-stream.ts'
 import { createStore, useStore } from './external-store.ts'
+import { serverNow } from './server-clock.ts'
 import { reloadSpeakAlerts } from './speak-alerts.ts'
 import { personName } from './subject-labels.ts'
 
@@ -85,7 +86,7 @@ function setClaims(update: (claims: ClaimState) => ClaimState): void {
   claimsStore.set((view) => {
     const claims = update(view.claims)
     if (claims === view.claims) return view
-    return { ...view, claims, asOf: view.stale || view.asOf === null ? view.asOf : Date.now() }
+    return { ...view, claims, asOf: view.stale || view.asOf === null ? view.asOf : serverNow() }
   })
   if (claimsStore.get() !== before) scheduleSave()
 }
@@ -112,7 +113,7 @@ async function fetchSnapshot(): Promise<void> {
     const entries = await getWanted()
     if (started !== generation) return
     const since = sinceFetchStarted
-    const now = Date.now()
+    const now = serverNow()
     claimsStore.set((view) => ({
       claims: fromSnapshot(view.claims, entries.map((entry) => entry.claim), since),
       entries,
@@ -168,7 +169,7 @@ export function useClaims(): ClaimsView {
     consumers += 1
     const view = claimsStore.get()
     // Many panels mount at once (a page of cards): one fetch serves them all.
-    if (!inFlight && (view.stale || view.fetchedAt === null || Date.now() - view.fetchedAt > freshForMs)) void refreshClaims()
+    if (!inFlight && (view.stale || view.fetchedAt === null || serverNow() - view.fetchedAt > freshForMs)) void refreshClaims()
     return () => {
       consumers -= 1
     }

@@ -22,6 +22,7 @@ import { apiRequest } from './api-client.ts'
 import { db, type CurfewCheckRecord } from './database.ts'
 import { addToOutbox, drainOutbox, registerSender } from './outbox.ts'
 import { outboxKinds } from './outbox-kinds.ts'
+import { serverNowIso } from './server-clock.ts'
 
 /** The outbox `ref` of a curfew's checks. */
 export function curfewRef(conditionId: string): string {
@@ -43,7 +44,7 @@ export type NewCurfewCheck = {
 
 export async function recordCurfewCheck(input: NewCurfewCheck): Promise<CurfewCheckRecord> {
   const id = crypto.randomUUID()
-  const checkedAt = new Date().toISOString()
+  const checkedAt = serverNowIso()
   const note = input.note?.trim() || undefined
   const answeredBy = input.answeredBy?.trim() || undefined
   const request: CheckRequest = { id, result: input.result, checkedAt, ...(input.position ? { position: input.position } : {}), ...(note ? { note } : {}), ...(answeredBy ? { answeredBy } : {}) }

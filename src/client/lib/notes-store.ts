@@ -19,6 +19,7 @@ import { db, type NoteRecord, type OutboxRecord } from './database.ts'
 import { sendNoteAudio, sendNoteBody, sendNoteText } from './note-upload.ts'
 import { addToOutbox, drainOutbox, registerSender } from './outbox.ts'
 import { outboxKinds } from './outbox-kinds.ts'
+import { serverNowIso } from './server-clock.ts'
 
 export const noteRef = (id: string) => `note:${id}`
 
@@ -40,7 +41,7 @@ export type NewNote = { userId: number; attachedTo?: NoteRecord['attachedTo']; a
 
 /** A new note: a recording when `audioType` is given, otherwise a typed draft. */
 export async function startNote(input: NewNote): Promise<NoteRecord> {
-  const now = new Date().toISOString()
+  const now = serverNowIso()
   const note: NoteRecord = {
     id: crypto.randomUUID(),
     userId: input.userId,
@@ -109,7 +110,7 @@ export async function saveNote(id: string): Promise<void> {
 
 /** Correct or type the transcript of a saved note: kept here at once, sent as an edit. */
 export async function editSavedNote(id: string, text: string): Promise<void> {
-  const editedAt = new Date().toISOString()
+  const editedAt = serverNowIso()
   await db.transaction('rw', db.notes, db.outbox, async () => {
     const note = await db.notes.get(id)
     if (!note || note.text === text) return

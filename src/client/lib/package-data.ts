@@ -11,14 +11,19 @@ import { useEffect, useState } from 'react'
 import type { MarkerType } from '../../shared/api/intel.ts'
 import { db, type PackageMeta } from './database.ts'
 import { isPackageStale } from './package-merge.ts'
+import { serverNow } from './server-clock.ts'
 
-/** The clock, re-read every `intervalMs`, for "5 minutes ago" and expiry. */
-export function useNow(intervalMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now())
+/**
+ * The clock, re-read every `intervalMs`, for "5 minutes ago" and expiry: the server's clock
+ * (lib/server-clock.ts), because the times it is compared with are the server's. Pass `Date.now`
+ * to compare with times this device stamped itself.
+ */
+export function useNow(intervalMs = 30_000, clock: () => number = serverNow): number {
+  const [now, setNow] = useState(clock)
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), intervalMs)
+    const timer = window.setInterval(() => setNow(clock()), intervalMs)
     return () => window.clearInterval(timer)
-  }, [intervalMs])
+  }, [intervalMs, clock])
   return now
 }
 

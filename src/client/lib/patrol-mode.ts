@@ -21,6 +21,7 @@ import { onDeviceErased } from './device-erase.ts'
 import { isDeviceLocked } from './device-lock.ts'
 import { createStore, useStore } from './external-store.ts'
 import { isPackageStale } from './package-merge.ts'
+import { serverNow } from './server-clock.ts'
 import { cancelSpeech, hasVoice, primeSpeech, speakQueued, speechAvailable } from './speech-queue.ts'
 import { localKeys, readLocal, removeLocal, writeLocal } from './storage.ts'
 
@@ -76,7 +77,7 @@ function patch(next: Partial<PatrolState>): void {
 
 /** The rule every screen follows: nothing from a package past its staleAfter (or before the first sync). */
 function packageUsable(meta: PackageMeta | null): boolean {
-  return meta !== null && !isPackageStale(meta, Date.now())
+  return meta !== null && !isPackageStale(meta, serverNow())
 }
 
 type FenceData = { fences: PromptFence[]; meta: PackageMeta | null }

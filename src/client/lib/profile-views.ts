@@ -12,13 +12,14 @@ import { maxViewRecordsPerRequest, sendViewRecords } from './api/send-view-recor
 import { db } from './database.ts'
 import { addToOutbox, drainOutbox, registerSender } from './outbox.ts'
 import { outboxKinds } from './outbox-kinds.ts'
+import { serverNowIso } from './server-clock.ts'
 
 const subjectNames: Record<SubjectKind, string> = { person: 'person', vehicle: 'vehicle', address: 'address' }
 
 export async function recordProfileView(subjectKind: SubjectKind, subjectId: string, reason: Reason, subjectLabel: string): Promise<void> {
   const record: ViewRecord = {
     opId: crypto.randomUUID(),
-    at: new Date().toISOString(),
+    at: serverNowIso(),
     subjectKind,
     subjectId,
     reason: reason.text ? { code: reason.code, text: reason.text.slice(0, 500) } : { code: reason.code },

@@ -22,6 +22,7 @@ import { db } from './database.ts'
 import { eraseDeviceData, forgetInMemoryData } from './device-erase.ts'
 import { evaluateIdle, resetLock } from './device-lock.ts'
 import { createStore, useStore } from './external-store.ts'
+import { serverNow } from './server-clock.ts'
 import { idleLockMs } from './idle-lock.ts'
 import type { SignOutReason } from './sign-out-notices.ts'
 import { signOutNotice } from './sign-out-notices.ts'
@@ -132,7 +133,7 @@ export const sessionCheckQueryOptions = queryOptions({
 export async function expireSessionIfDue(): Promise<void> {
   const state = sessionStore.get()
   if (state.status !== 'signed-in' || state.expiresAt === null) return
-  if (Date.parse(state.expiresAt) > Date.now()) return
+  if (Date.parse(state.expiresAt) > serverNow()) return
   try {
     await checkSession()
   } catch (error) {

@@ -19,6 +19,8 @@ export const localKeys = {
   speakAlerts: 'kestrel.speak-alerts',
   /** '1' when the officer muted spoken geofence prompts (lib/patrol-mode.ts). */
   promptsMuted: 'kestrel.prompts-muted',
+  /** Milliseconds the server's clock is ahead of this device's (lib/server-clock.ts). */
+  clockOffset: 'kestrel.clock-offset',
 } as const
 export type LocalKey = (typeof localKeys)[keyof typeof localKeys]
 

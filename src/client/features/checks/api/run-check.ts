@@ -18,6 +18,7 @@ import type { Reason } from '../../../../shared/api/audit.ts'
 import { ApiError, NetworkError } from '../../../lib/api-client.ts'
 import { queueOfflineCheckRecord } from '../../../lib/check-records.ts'
 import { db } from '../../../lib/database.ts'
+import { serverNowIso } from '../../../lib/server-clock.ts'
 import { cachedPeopleCount, deviceCheckAddress, deviceCheckPerson, deviceCheckVehicle } from '../offline-check.ts'
 import { postAddressCheck } from './address-check.ts'
 import { postPersonCheck } from './person-check.ts'
@@ -103,7 +104,7 @@ export async function onDevice(request: CheckRequest, cause: DeviceRun['cause'],
   const resultIds = answer.kind === 'person' ? answer.candidates.map((c) => c.personId) : answer.kind === 'vehicle' ? answer.candidates.map((c) => c.vehicleId) : answer.candidates.map((c) => c.addressId)
   const record: OfflineCheckRecord = {
     checkId,
-    at: new Date().toISOString(),
+    at: serverNowIso(),
     kind: request.kind,
     query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, v.slice(0, 200)])),
     reason: reason.text ? { code: reason.code, text: reason.text.slice(0, 500) } : { code: reason.code },
