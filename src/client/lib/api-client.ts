@@ -13,6 +13,7 @@
 import type { z } from 'zod'
 import { apiErrorSchema } from '../../shared/api/errors.ts'
 import { noteServerDate } from './server-clock.ts'
+import { isQuotaError, storageFullMessage } from './storage.ts'
 
 /** 401 codes that mean this device no longer holds a valid session. */
 export const sessionEndedCodes = ['unauthenticated', 'session_expired', 'session_revoked'] as const
@@ -159,5 +160,6 @@ export async function apiRequest<S extends z.ZodType>(
 /** The message to show a person for any error a request can throw. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError || error instanceof NetworkError) return error.message
+  if (isQuotaError(error)) return storageFullMessage
   return 'Something went wrong. Try again.'
 }

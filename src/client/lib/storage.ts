@@ -120,5 +120,8 @@ export function isQuotaError(error: unknown): boolean {
   return false
 }
 
+/** A change the officer made (a note, an offline check's record) that the device had no room to store. */
+export const storageFullMessage = 'This device is out of storage space, so Kestrel could not store this on the device. Free some space on the device, then try again.'
+
 export const fullDeviceMessage =
   'This device is out of storage space, so Kestrel could not save everything for offline use. Free some space on the device, then tap Sync now.'

@@ -1,10 +1,12 @@
 /**
  * A note being recorded or edited: the live transcript while recording, then the transcript to
  * correct or type, what it is about, the officer's position if they allow it, Save or Discard.
- * Every change is in Dexie at once, so a draft survives a reload.
+ * Every change is in Dexie at once, so a draft survives a reload; when the device cannot store it
+ * (out of space), the officer is told, and the text stays on screen to save again.
  */
 import { useEffect, useId, useState } from 'react'
 import { LocalNoteAudio } from '../../components/note-audio.tsx'
+import { errorMessage } from '../../lib/api-client.ts'
 import type { NoteRecord } from '../../lib/database.ts'
 import { discardDraft, saveNote, updateDraft } from '../../lib/notes-store.ts'
 import { AttachPicker } from './attach-picker.tsx'
@@ -58,10 +60,23 @@ function DraftEditor({ note, onSaved }: { note: NoteRecord; onSaved?: (() => voi
   const ids = { text: useId(), position: useId() }
   const [text, setText] = useState(note.text)
   const [positionProblem, setPositionProblem] = useState<string | null>(null)
+  const [storeProblem, setStoreProblem] = useState<string | null>(null)
+  const stored = () => setStoreProblem(null)
+  const notStored = (error: unknown) => setStoreProblem(errorMessage(error))
 
   const changeText = (value: string) => {
     setText(value)
-    void updateDraft(note.id, { text: value, ...(note.transcription === 'not-transcribed' && value.trim() !== '' ? { transcription: 'typed' as const } : {}) })
+    updateDraft(note.id, { text: value, ...(note.transcription === 'not-transcribed' && value.trim() !== '' ? { transcription: 'typed' as const } : {}) }).then(stored, notStored)
+  }
+
+  const save = () => {
+    // The text on screen, in case storing a keystroke failed (a full device) and space was freed since.
+    updateDraft(note.id, { text })
+      .then(() => saveNote(note.id))
+      .then(() => {
+        stored()
+        onSaved?.()
+      }, notStored)
   }
 
   const togglePosition = (on: boolean) => {
@@ -100,8 +115,13 @@ function DraftEditor({ note, onSaved }: { note: NoteRecord; onSaved?: (() => voi
       </div>
       {note.position ? <p className="hint">Position kept (to within {note.position.accuracyM} m).</p> : null}
       {positionProblem ? <p className="hint">{positionProblem}</p> : null}
+      {storeProblem ? (
+        <p className="notice notice--warning" role="alert">
+          The note is not saved. {storeProblem}
+        </p>
+      ) : null}
       <div className="actions">
-        <button type="button" className="button button--primary" onClick={() => void saveNote(note.id).then(onSaved)}>
+        <button type="button" className="button button--primary" onClick={save}>
           Save note
         </button>
         <button type="button" className="button" onClick={() => void discardDraft(note.id)}>

@@ -19,6 +19,7 @@ import { noteAttachmentKindSchema, type Note } from '../../../shared/api/notes.t
 import { RemoteNoteAudio } from '../../components/note-audio.tsx'
 import { EmptyState, LoadingState } from '../../components/data-state.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
+import { errorMessage } from '../../lib/api-client.ts'
 import { noteAudioUrl, notesQueryOptions } from '../../lib/api/get-notes.ts'
 import { useOnline } from '../../lib/connectivity.ts'
 import { formatDayTime } from '../../lib/date-format.ts'
@@ -63,6 +64,7 @@ export function NotesPage() {
   const [params] = useSearchParams()
   const navigate = useNavigate()
   const [query, setQuery] = useState('')
+  const [startProblem, setStartProblem] = useState<string | null>(null)
   const { state: recorder, start, stop } = useRecorder()
   const notes = useOwnNotes(user?.id ?? null)
   const ops = useNoteOps()
@@ -81,13 +83,14 @@ export function NotesPage() {
     <div className="page notes-page">
       <PageTitle>Notes</PageTitle>
       {recorder.problem ? <p className="notice notice--warning" role="alert">{recorder.problem}</p> : null}
+      {startProblem ? <p className="notice notice--warning" role="alert">{`The note could not be started. ${startProblem}`}</p> : null}
       {drafts.length === 0 ? (
         <div className="actions notes-page__start">
           {attachTo ? <p className="hint">The new note will be about {attachmentKindNames[attachTo.kind].toLowerCase()} {attachTo.label}.</p> : null}
           <button type="button" className="button button--primary" onClick={() => void start(user.id, attachTo)}>
             Record a note
           </button>
-          <button type="button" className="button" onClick={() => void startNote({ userId: user.id, attachedTo: attachTo, audioType: null })}>
+          <button type="button" className="button" onClick={() => startNote({ userId: user.id, attachedTo: attachTo, audioType: null }).then(() => setStartProblem(null), (error: unknown) => setStartProblem(errorMessage(error)))}>
             Write a note
           </button>
           {returnTo ? (
