@@ -15,7 +15,7 @@ export async function openEventStream(base: string, cookie: string, lastEventId?
   const received: StreamEvent[] = []
   let buffer = ''
   const wake: { waiting: (() => void) | null } = { waiting: null }
-  void (async () => {
+  const ended = (async () => {
     try {
       for (;;) {
         const { value, done } = await reader.read()
@@ -32,7 +32,7 @@ export async function openEventStream(base: string, cookie: string, lastEventId?
         }
       }
     } catch {
-      // aborted
+      // aborted, or the connection was cut
     }
   })()
   return {
@@ -52,5 +52,7 @@ export async function openEventStream(base: string, cookie: string, lastEventId?
       return received
     },
     close: () => controller.abort(),
+    /** Resolves when the stream has ended: closed here, by the server, or cut. */
+    ended,
   }
 }
