@@ -14,11 +14,15 @@ import { formatDayTime } from '../lib/date-format.ts'
 import { formatBytes, fullDeviceMessage, isQuotaError } from '../lib/storage.ts'
 import type { BasemapState } from './basemap-layer.tsx'
 
-/** "Basemap offline…" when no tile of the view loads, a softer word when some fail; nothing otherwise. */
-export function BasemapNotice({ state, overlays }: { state: BasemapState; overlays: string }) {
+/**
+ * "Basemap offline…" when no tile of the view loads, a softer word when some fail; nothing
+ * otherwise. A live region (announced) unless `live` is false, for a map inside a form whose own
+ * status line says what matters there.
+ */
+export function BasemapNotice({ state, overlays, live = true }: { state: BasemapState; overlays: string; live?: boolean }) {
   if (state !== 'offline' && state !== 'partial') return null
   return (
-    <p className="notice" role="status">
+    <p className="notice" role={live ? 'status' : undefined}>
       {state === 'offline'
         ? `Basemap offline: the map tiles cannot be reached, so ${overlays} show on a plain background.`
         : 'Some basemap tiles could not be loaded.'}

@@ -81,27 +81,31 @@ export default function AreaMap({ points, onAdd, circleRadiusM }: Props) {
     ? { bounds: latLngBounds(positions).pad(0.25) }
     : { center: positions[0] ?? view.center, zoom: positions.length === 1 ? 15 : view.zoom }
   return (
-    <div
-      className="area-map"
-      role="region"
-      aria-label={circleRadiusM === undefined ? 'Map for drawing the area: click or tap to add a point' : 'Map for placing the fence: click or tap to set its centre'}
-    >
-      <BasemapNotice state={basemap} overlays="the points" />
-      <MapContainer className="area-map__map" {...placing} scrollWheelZoom={false}>
-        <BasemapLayer onStatus={setBasemap} />
-        <AddOnClick onAdd={onAdd} />
-        {positions.length >= minPolygonPoints ? (
-          <Polygon positions={positions} className="area-map__area" interactive={false} />
-        ) : positions.length === 2 ? (
-          <Polyline positions={positions} className="area-map__area" interactive={false} />
-        ) : null}
-        {circleRadiusM !== undefined && positions[0] ? (
-          <Circle center={positions[0]} radius={circleRadiusM} className="area-map__area" interactive={false} />
-        ) : null}
-        {positions.map((position, index) => (
-          <Marker key={`${index}:${position.join(',')}`} position={position} icon={pointIcon(index + 1)} interactive={false} keyboard={false} />
-        ))}
-      </MapContainer>
-    </div>
+    <>
+      {/* Outside the map's region, so a click on the map lands where the author aims; not announced:
+          the drawing's own status line is the form's live region. */}
+      <BasemapNotice state={basemap} overlays="the points" live={false} />
+      <div
+        className="area-map"
+        role="region"
+        aria-label={circleRadiusM === undefined ? 'Map for drawing the area: click or tap to add a point' : 'Map for placing the fence: click or tap to set its centre'}
+      >
+        <MapContainer className="area-map__map" {...placing} scrollWheelZoom={false}>
+          <BasemapLayer onStatus={setBasemap} />
+          <AddOnClick onAdd={onAdd} />
+          {positions.length >= minPolygonPoints ? (
+            <Polygon positions={positions} className="area-map__area" interactive={false} />
+          ) : positions.length === 2 ? (
+            <Polyline positions={positions} className="area-map__area" interactive={false} />
+          ) : null}
+          {circleRadiusM !== undefined && positions[0] ? (
+            <Circle center={positions[0]} radius={circleRadiusM} className="area-map__area" interactive={false} />
+          ) : null}
+          {positions.map((position, index) => (
+            <Marker key={`${index}:${position.join(',')}`} position={position} icon={pointIcon(index + 1)} interactive={false} keyboard={false} />
+          ))}
+        </MapContainer>
+      </div>
+    </>
   )
 }

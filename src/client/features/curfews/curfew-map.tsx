@@ -45,15 +45,17 @@ export default function CurfewMap({ points, me }: { points: readonly MapPoint[];
   const placing = positions.length >= 2 ? { bounds: latLngBounds(positions).pad(0.15) } : { center: positions[0] ?? ([52.48, -1.9] as [number, number]), zoom: 14 }
   const [basemap, setBasemap] = useState<BasemapState>('loading')
   return (
-    <div className="curfew-map" role="region" aria-label="Map of tonight’s curfew addresses, numbered as on the list">
+    <>
       <BasemapNotice state={basemap} overlays="the addresses" />
-      <MapContainer className="curfew-map__map" {...placing} scrollWheelZoom={false}>
-        <BasemapLayer onStatus={setBasemap} />
-        {points.map((point) => (
-          <Marker key={point.number} position={[point.lat, point.lng]} icon={pointIcon(point.number, point.state)} title={`${point.number}. ${point.label}`} alt={`${point.number}. ${point.label}`} keyboard={false} />
-        ))}
-        {me ? <CircleMarker center={[me.lat, me.lng]} radius={7} className="curfew-map__me" /> : null}
-      </MapContainer>
-    </div>
+      <div className="curfew-map" role="region" aria-label="Map of tonight’s curfew addresses, numbered as on the list">
+        <MapContainer className="curfew-map__map" {...placing} scrollWheelZoom={false}>
+          <BasemapLayer onStatus={setBasemap} />
+          {points.map((point) => (
+            <Marker key={point.number} position={[point.lat, point.lng]} icon={pointIcon(point.number, point.state)} title={`${point.number}. ${point.label}`} alt={`${point.number}. ${point.label}`} keyboard={false} />
+          ))}
+          {me ? <CircleMarker center={[me.lat, me.lng]} radius={7} className="curfew-map__me" /> : null}
+        </MapContainer>
+      </div>
+    </>
   )
 }
