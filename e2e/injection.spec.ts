@@ -8,9 +8,13 @@
  * the server gives it back exactly as typed. The audit log's CSV export turns what a spreadsheet
  * would run as a formula into text (OWASP CSV injection).
  *
- * Accounts: officers 1153-1158 and analysts 3001-3003 (one of each per project), used by no other
- * spec; supervisor 2004, signed in once per project (it never types a wrong password, so parallel
- * sign-ins cannot lock it).
+ * Items go to one local policing area, never the whole force, so they stay out of the briefings
+ * (and the sync deltas) that other specs measure.
+ *
+ * Accounts: officers 1153, 1154 and 1160 (areas 1, 2 and 8, apart from the curfews spec's) and
+ * 1156-1158 (one of each per project), analysts 3001 and 3002 and supervisor 2004, used by no other
+ * spec. Analysts and the supervisor sign in from more than one project at once, which is safe: they
+ * never type a wrong password, so nothing can lock them.
  */
 import fs from 'node:fs'
 import type { APIRequestContext, Page, PlaywrightWorkerArgs, TestInfo } from '@playwright/test'
@@ -25,7 +29,6 @@ import { notesResponseSchema } from '../src/shared/api/notes.ts'
 import { syncResponseSchema } from '../src/shared/api/sync.ts'
 import { demoPassword, expect, signInOnDevice, test } from './fixtures.ts'
 import { hostile, hostilePeople, hostileWanted, longText, shownName } from './hostile-data.ts'
-import { AppShell } from './pages/app-shell.ts'
 import { AuditPage } from './pages/audit-page.ts'
 import { BriefingAuthoringPage } from './pages/briefing-authoring-page.ts'
 import { BriefingPage } from './pages/briefing-page.ts'
@@ -48,6 +51,9 @@ function projectIndex(testInfo: TestInfo): number {
   if (index < 0) throw new Error(`no accounts set aside for project "${testInfo.project.name}"`)
   return index
 }
+
+/** Analysts 3001 and 3002 (areas 1 and 2): 3003 would put items in the area whose deltas e2e/briefing.spec.ts measures. */
+const analystFor = (testInfo: TestInfo) => ['3001', '3002', '3001'][projectIndex(testInfo)]!
 
 async function apiAs(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string | undefined, collarNumber: string): Promise<APIRequestContext> {
   const api = await playwright.request.newContext({ baseURL })
@@ -83,16 +89,21 @@ async function expectInert(page: Page, where: string): Promise<void> {
 }
 
 test('an analyst writes briefing items holding hostile text in the app: shown as written in Write briefing and the briefing, stored as typed', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name === 'phone', 'writing the briefing is a station-terminal task (as in e2e/briefing.spec.ts)')
   const dialogs = refuseDialogs(page)
-  const analyst = String(3001 + projectIndex(testInfo))
+  const analyst = analystFor(testInfo)
   const tag = `(${testInfo.project.name}, e2e ${runId})`
   const items = [
     { title: `${hostile.script} ${hostile.img} ${tag}`, text: `${hostile.link}\n${hostile.sql}` },
-    { title: `${hostile.svg} ${hostile.rtl} ${tag}`, text: `${hostile.template}\n${longText}` },
+    { title: `${hostile.svg} ${hostile.rtl} ${tag}`, text: `${hostile.template}\n${hostile.rtl}` },
     { title: `${hostile.sql} ${hostile.template} ${tag}`, text: `${hostile.img}${hostile.script}${hostile.svg}` },
   ]
 
   await signInOnDevice(page, analyst)
+  // The analyst's own area, so the items reach the analyst's own briefing.
+  const me = z.object({ user: z.object({ areaId: z.string() }) }).parse(await (await page.request.get('/api/me')).json())
+  const areas = syncResponseSchema.parse(await (await page.request.get('/api/sync')).json()).reference.areas
+  const area = areas.find((a) => a.id === me.user.areaId)!
   const authoring = new BriefingAuthoringPage(page)
   await authoring.navLink.click()
   await expect(authoring.heading).toBeVisible()
@@ -101,7 +112,7 @@ test('an analyst writes briefing items holding hostile text in the app: shown as
     await authoring.title.fill(item.title)
     await authoring.text.fill(item.text)
     await authoring.priority(3).check()
-    await authoring.wholeForce.check()
+    await authoring.area(area.name).check()
     await authoring.publishButton.click()
     await expect(authoring.item(item.title)).toBeVisible()
   }
@@ -119,7 +130,7 @@ test('an analyst writes briefing items holding hostile text in the app: shown as
   await briefing.open()
   for (const item of items) {
     const card = briefing.item(item.title)
-    await expect(card).toBeVisible({ timeout: 30_000 })
+    await expect(card).toBeVisible({ timeout: 120_000 })
     await expect(card.getByText(item.title, { exact: true })).toBeVisible()
     await expect(card.getByText(item.text, { exact: true })).toBeVisible()
   }
@@ -128,9 +139,11 @@ test('an analyst writes briefing items holding hostile text in the app: shown as
 })
 
 test('an officer meets hostile text on every screen and types more into every field: all shown as written, none of it runs, all stored as typed', async ({ page, playwright, baseURL }, testInfo) => {
+  // Eight screens after a sign-in with the package and its photos: the longest test here.
+  test.setTimeout(600_000)
   const dialogs = refuseDialogs(page)
-  const officer = String(1153 + projectIndex(testInfo))
-  const analyst = await apiAs(playwright, baseURL, String(3001 + projectIndex(testInfo)))
+  const officer = ['1153', '1154', '1160'][projectIndex(testInfo)]!
+  const analyst = await apiAs(playwright, baseURL, analystFor(testInfo))
   const officerApi = await apiAs(playwright, baseURL, officer)
   const [linked, wanted] = hostilePeople
   const linkedName = shownName(linked)
@@ -140,13 +153,15 @@ test('an officer meets hostile text on every screen and types more into every fi
   const pkg = syncResponseSchema.parse(await (await officerApi.get('/api/sync')).json())
   const wantedAreaId = pkg.put.people.find((p) => p.id === wanted.id)?.areaId
   if (!wantedAreaId) throw new Error(`${wanted.id} is not in the package with an area: was e2e/serve.ts's addHostilePeople run?`)
+  const me = z.object({ user: z.object({ areaId: z.string() }) }).parse(await (await officerApi.get('/api/me')).json())
+  const officerArea = me.user.areaId
 
   // A task for this officer, from an analyst, naming the hostile person: title and text hostile too.
   const input: BriefingItemInput = {
     title: `${hostile.img} ${hostile.sql} ${tag}`,
     body: [hostile.script, hostile.svg, hostile.template, hostile.link, hostile.rtl, longText].join('\n'),
     priority: 2,
-    areaIds: [],
+    areaIds: [officerArea],
     validFrom: inHours(-0.1),
     validTo: inHours(6),
     links: [{ kind: 'person', id: linked.id }],
@@ -164,13 +179,13 @@ test('an officer meets hostile text on every screen and types more into every fi
   if (!curfew) throw new Error(`no curfew due and unchecked in the area of ${officer}`)
 
   await signInOnDevice(page, officer)
-  await new AppShell(page).waitForOfflineReady()
 
   // Briefing: the item as written; a task result holding hostile text.
   const briefing = new BriefingPage(page)
   await briefing.open()
   const card = briefing.item(item.title)
-  await expect(card).toBeVisible({ timeout: 30_000 })
+  // The package downloads first: over a minute on a loaded machine with other devices signing in.
+  await expect(card).toBeVisible({ timeout: 120_000 })
   await expect(card.getByText(item.title, { exact: true })).toBeVisible()
   await expect(card.getByText(input.body, { exact: true })).toBeVisible()
   const result = `${hostile.svg} ${hostile.template} ${tag} ${longText}`

@@ -58,6 +58,11 @@ export class BriefingAuthoringPage {
     this.fenceUntil = page.getByLabel('Fence until', { exact: true })
   }
 
+  /** The checkbox of one local policing area, by its name. */
+  area(name: string): Locator {
+    return this.page.getByRole('checkbox', { name, exact: true })
+  }
+
   priority(n: 1 | 2 | 3): Locator {
     return this.page.getByRole('radio', { name: `Priority ${n}`, exact: true })
   }
