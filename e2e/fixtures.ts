@@ -58,6 +58,7 @@ const purposes = [
   'fault-clock-ahead',
   'fault-clock-behind',
   'fault-tabs',
+  'fault-clock-colleague',
 ] as const
 export type Purpose = (typeof purposes)[number]
 
