@@ -187,9 +187,9 @@ const outboxLockName = 'kestrel-outbox'
  * each once, but the officer's data crosses the network twice and a batch can race its own
  * replay. A browser without Web Locks has one tab at most in practice (an old Safari): send anyway.
  */
-function oneTabAtATime(send: () => Promise<void>): Promise<void> {
+async function oneTabAtATime(send: () => Promise<void>): Promise<void> {
   if (typeof navigator === 'undefined' || typeof navigator.locks?.request !== 'function') return send()
-  return navigator.locks.request(outboxLockName, send)
+  await navigator.locks.request(outboxLockName, send)
 }
 
 /**
