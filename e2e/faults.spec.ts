@@ -23,6 +23,7 @@ import { notesResponseSchema } from '../src/shared/api/notes.ts'
 import { syncResponseSchema, type SyncResponse } from '../src/shared/api/sync.ts'
 import { expectDeviceErased, readDeviceData } from './device-data.ts'
 import { demoPassword, expect, officerCollar, signInOnDevice, test } from './fixtures.ts'
+import { AppShell } from './pages/app-shell.ts'
 import { BriefingPage } from './pages/briefing-page.ts'
 import { ChecksPage } from './pages/checks-page.ts'
 import { NotesPage } from './pages/notes-page.ts'
@@ -195,18 +196,24 @@ test('browser closed mid-upload: reopened, the outbox sends the rest, and the se
     await briefing.open()
     await expect(briefing.lastUpdated).toBeVisible({ timeout: 60_000 })
 
+    // The screens used offline are opened once online, so their code is loaded without the service worker.
+    let notes = new NotesPage(page)
+    const checks = new ChecksPage(page)
+    await notes.open()
+    await expect(notes.heading).toBeVisible()
+    await checks.open()
+    await expect(checks.heading).toBeVisible()
+
     // No signal: two notes and a person check (its audit record) wait in the outbox, in order.
     await goOffline(device.context!)
-    let notes = new NotesPage(page)
     await notes.open()
     await writeNote(notes, first)
     await writeNote(notes, second)
     await expect(notes.noteWith(first)).toContainText('Waiting to upload')
-    const checks = new ChecksPage(page)
     await checks.open()
     await checks.checkPerson({ surname: person.surname, forenames: person.forenames, dob: typedDob(person.dob!) }, 'Stop and account', checkReason)
     await expect(checks.deviceNotice).toBeVisible()
-    await page.goto('/settings')
+    await new AppShell(page).goTo('Settings')
     await expect(page.getByText('3 changes are waiting to be sent.')).toBeVisible()
 
     // Back online, the first note reaches the server, and the browser closes before the answer.
@@ -285,10 +292,16 @@ test('storage full: the officer is told in words, and work already queued still 
   await briefing.open()
   await expect(briefing.lastUpdated).toBeVisible({ timeout: 60_000 })
 
+  // The screens used offline are opened once online, so their code is loaded without the service worker.
+  const notes = new NotesPage(page)
+  const checks = new ChecksPage(page)
+  await checks.open()
+  await expect(checks.heading).toBeVisible()
+  await notes.open()
+  await expect(notes.heading).toBeVisible()
+
   // No signal: a note waits in the outbox. Then the device runs out of space.
   await goOffline(context)
-  const notes = new NotesPage(page)
-  await notes.open()
   await writeNote(notes, queued)
   await expect(notes.noteWith(queued)).toContainText('Waiting to upload')
   await fillStorage(page)
@@ -298,7 +311,6 @@ test('storage full: the officer is told in words, and work already queued still 
     await expect(page.getByRole('alert').filter({ hasText: full })).toContainText('The note could not be started.')
 
     // An offline check must be recorded before its result shows: with no room, no result, and why.
-    const checks = new ChecksPage(page)
     await checks.open()
     await checks.checkPerson({ surname: person.surname, forenames: person.forenames, dob: typedDob(person.dob!) }, 'Stop and account', `e2e check on a full device ${runId}`)
     await expect(checks.results).toContainText('The check could not be made: This device is out of storage space')
@@ -411,9 +423,10 @@ test('two tabs: both queue work offline, and back online each op reaches the ser
     await second.goto('/notes')
     const tabs = [new NotesPage(page), new NotesPage(second)]
     await expect(tabs[1]!.heading).toBeVisible()
+    await tabs[0]!.open()
+    await expect(tabs[0]!.heading).toBeVisible()
 
     await goOffline(context)
-    await tabs[0]!.open()
     await writeNote(tabs[0]!, texts[0]!)
     await writeNote(tabs[1]!, texts[1]!)
     for (const tab of tabs) for (const text of texts) await expect(tab.noteWith(text)).toContainText('Waiting to upload')
