@@ -6,8 +6,10 @@
 import { pathToFileURL } from 'node:url'
 import { buildApp } from './app.ts'
 import { loadConfig, type Config } from './config.ts'
-import { migrateToLatest, openStore } from './store/db.ts'
-import { demoAccounts, isEmpty, seedDemoForce } from './seed/index.ts'
+import { migrateToLatest, openStore, type Store } from './store/db.ts'
+import { demoAccounts } from './seed/accounts.ts'
+
+const isEmpty = async (store: Store) => (await store.db.selectFrom('users').select('id').limit(1).executeTakeFirst()) === undefined
 
 export async function startServer(config: Config = loadConfig()) {
   const store = openStore(config.store)
@@ -16,6 +18,8 @@ export async function startServer(config: Config = loadConfig()) {
     if (await isEmpty(store)) console.log('Kestrel: the database has no accounts. Demo data is not seeded in production; load your force\'s accounts and data.')
   } else if (await isEmpty(store)) {
     console.log(`Kestrel: the database is empty; seeding the demo force into ${store.location} ...`)
+    // Loaded only to seed: the generator (faker, pdf-lib, sharp) costs a second of every start.
+    const { seedDemoForce } = await import('./seed/index.ts')
     await seedDemoForce(store, { demoPassword: config.demoPassword, log: (line) => console.log(`  ${line}`) })
   }
   const app = await buildApp({ config, store })
