@@ -15,7 +15,7 @@
  * the archive (here with vector tiles), the device says its copy is out of date and keeps drawing
  * it until the officer downloads the new one, which protomaps-leaflet then draws.
  *
- * Accounts: officers 1175-1177 (one per project) are used by no other spec.
+ * Accounts: officers 1173-1175 (one per project) are used by no other spec.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -39,7 +39,7 @@ const tileOrigin = new URL(defaultBasemap.url).origin
 function mapOfficer(testInfo: TestInfo): string {
   const project = projects.findIndex((name) => name === testInfo.project.name)
   if (project < 0) throw new Error(`no collar numbers set aside for project "${testInfo.project.name}"`)
-  return String(1175 + project)
+  return String(1173 + project)
 }
 
 /** No basemap: every tile request fails, the page's and the service worker's alike. */
@@ -171,7 +171,7 @@ archiveTest.describe('a force’s PMTiles basemap', () => {
       return route.abort()
     })
 
-    await signInOnDevice(page, '1175')
+    await signInOnDevice(page, '1173')
     await new AppShell(page).waitForOfflineReady()
     await expect.poll(async () => (await readDeviceData(page)).rows.trendCells ?? 0, { timeout: 60_000 }).toBeGreaterThan(0)
     const map = new CrimeMapPage(page)
