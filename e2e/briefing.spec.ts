@@ -21,6 +21,7 @@ import { BriefingAuthoringPage } from './pages/briefing-authoring-page.ts'
 import { BriefingPage } from './pages/briefing-page.ts'
 import { PersonProfilePage, ReasonDialog } from './pages/briefing-profile-page.ts'
 import { LockScreen } from './pages/lock-screen.ts'
+import { serverTimeFollowsDevice } from './server-time.ts'
 
 const projects = ['phone', 'tablet', 'terminal'] as const
 
@@ -258,14 +259,18 @@ test('an officer records task results, online and with no signal', async ({ page
 test('a briefing past its expiry is not shown', async ({ page }, testInfo) => {
   const collar = briefingOfficer(testInfo, 'stale')
   await page.clock.install()
+  // Time passes on the server's clock as well, as the app reads it from each answer.
+  let passedMs = 0
+  await serverTimeFollowsDevice(page.context(), () => Date.now() + passedMs)
   await signInOnDevice(page, collar)
   const briefing = new BriefingPage(page)
   await briefing.open()
   await expect(briefing.lastUpdated).toBeVisible({ timeout: 30_000 })
   await expect(page.getByRole('article').first()).toBeVisible()
 
-  // The device clock moves past the end of the shift plus the margin (14 hours). The server's
-  // clock does not, so even a fresh sync is already expired by the device's time.
+  // Fifteen hours pass: past the end of the shift plus the margin (14 hours). The package the
+  // server hands out keeps the time it was made, so even a fresh sync is out of date by then.
+  passedMs = 15 * 3_600_000
   await page.clock.fastForward('15:00:00')
   // The idle lock comes first, as it would for a real officer.
   const lock = new LockScreen(page)

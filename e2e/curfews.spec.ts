@@ -20,6 +20,7 @@ import { demoPassword, expect, signInOnDevice, test } from './fixtures.ts'
 import { AppShell } from './pages/app-shell.ts'
 import { CurfewsPage } from './pages/curfews-page.ts'
 import { HomePage } from './pages/home-page.ts'
+import { serverTimeFollowsDevice } from './server-time.ts'
 
 const projects = ['phone', 'tablet', 'terminal'] as const
 /** Per project: two officers of one area (collar n is in area (n - 1001) mod 8), and a supervisor. */
@@ -49,6 +50,9 @@ function lastHalfPastOneInLondon(): Date {
 /** Signs in on `page` (whose clock is `night`) and returns the name Today shows. */
 async function signInAt(page: Page, night: Date, collar: string): Promise<string> {
   await page.context().clock.install({ time: night })
+  // The night on the server's clock too, as the app reads it (the device clock runs on from `night`).
+  const installedAt = Date.now()
+  await serverTimeFollowsDevice(page.context(), () => night.getTime() + Date.now() - installedAt)
   await signInOnDevice(page, collar)
   const signedInAs = await new HomePage(page).signedInAs(collar).innerText()
   const name = /Signed in as (.+) \(\d+\)/.exec(signedInAs)?.[1]
@@ -109,7 +113,8 @@ test('an absent result recorded offline reaches the supervisor live on reconnect
   const colleague = new CurfewsPage(secondPage)
   await colleague.open()
   const colleagueCard = colleague.card(name)
-  await expect(colleagueCard.state).toHaveText('Not checked yet tonight')
+  // The list appears once this device has stored its package (a sign-in's download, slow under load).
+  await expect(colleagueCard.state).toHaveText('Not checked yet tonight', { timeout: 60_000 })
 
   // Back online: the outbox sends the check once; nobody reloads.
   const sent = page.waitForResponse((r) => r.url().endsWith(`/api/curfews/${curfew.conditionId}/checks`) && r.request().method() === 'POST')
