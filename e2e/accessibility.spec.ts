@@ -19,6 +19,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`no serious accessibility violations on any screen, ${theme === 'light' ? 'day' : 'night'} theme`, async ({ page, signIn }, testInfo) => {
+    // Eleven axe runs over full screens (the crime map's thousands of cells among them): minutes on
+    // a loaded 2-core machine.
+    test.setTimeout(300_000)
     await page.emulateMedia({ colorScheme: theme })
     await signIn(officerCollar(testInfo, 'accessibility'))
     for (const path of screens) {
