@@ -16,6 +16,7 @@ import type { CreateNoteRequest } from '../../shared/api/notes.ts'
 import type { Random } from '../seed/random.ts'
 import type { Database } from '../store/schema.ts'
 import { call, sleep, type Reply } from './fault-harness.ts'
+import { groupBy } from '../../shared/group-by.ts'
 
 export type PersonQuery = { surname: string; forenames: string; dob: string | null }
 
@@ -170,16 +171,6 @@ export class WriteLoad {
 
 type Found = { problems: string[]; counts: { checks: number; notes: number; claims: number; releases: number } }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>()
-  for (const item of items) {
-    const k = key(item)
-    const group = groups.get(k)
-    if (group) group.push(item)
-    else groups.set(k, [item])
-  }
-  return groups
-}
 
 const parse = (text: string | null): Record<string, unknown> => (text ? JSON.parse(text) as Record<string, unknown> : {})
 

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely'
 import type { AddressRecord, BriefingItem, Condition, PersonRecord, VehicleRecord, Wanted } from '../../shared/api/intel.ts'
 import { mediaUrl } from './media.ts'
 import type { Database } from './schema.ts'
+import { groupBy } from '../../shared/group-by.ts'
 
 const BATCH = 500
 
@@ -17,16 +18,6 @@ export function chunks<T>(items: readonly T[], size = BATCH): T[][] {
   return out
 }
 
-function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>()
-  for (const row of rows) {
-    const k = key(row)
-    const list = map.get(k)
-    if (list) list.push(row)
-    else map.set(k, [row])
-  }
-  return map
-}
 
 const parse = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback)
 
