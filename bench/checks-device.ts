@@ -1,7 +1,7 @@
 /**
  * Offline person checks on the device (issue 5): 50,000 cached people in real Chromium, 200
- * varied checks through the app's own `deviceCheckPerson` (Dexie's `matchKeys` and `birthYear`
- * indexes, then the shared pick and rank). The page is the app's offline-check module and Dexie
+ * varied checks through the app's own `deviceCheckPerson` (Dexie's `yearKeys` index, then the
+ * shared pick and rank). The page is the app's offline-check module and Dexie
  * database, built with Vite and served from a local origin (IndexedDB needs one); people get their
  * search keys in the page as sync gives them (`withMatchFields`). Names come from the demo force's
  * generator (power-law common surnames, so Smith and Khan are as common as in a real population),

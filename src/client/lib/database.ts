@@ -298,10 +298,11 @@ export class KestrelDatabase extends Dexie {
       })
       .upgrade(async (tx) => {
         await tx
-          .table<PersonRecord & Partial<CachedPerson> & { matchKeys?: string[] }, string>('people')
+          .table<PersonRecord & Partial<CachedPerson> & { matchKeys?: string[]; birthYear?: number }, string>('people')
           .toCollection()
           .modify((person) => {
             delete person.matchKeys
+            delete person.birthYear
             Object.assign(person, matchFieldsOf(person))
           })
       })

@@ -13,21 +13,17 @@ import { birthYearOf, personMatchKeys, yearKey } from '../../shared/matching/ind
 /** Stored for a person whose date of birth is not known (no real birth year is 0). */
 export const unknownBirthYear = 0
 
-export type PersonMatchFields = { yearKeys: string[]; birthYear: number }
+export type PersonMatchFields = { yearKeys: string[] }
 
 /** A person as the device stores them: the package's record plus its search fields. */
 export type CachedPerson = PersonRecord & PersonMatchFields
 
 export function matchFieldsOf(person: Pick<PersonRecord, 'surname' | 'forenames' | 'dob' | 'aliases'>): PersonMatchFields {
   const birthYear = birthYearOf(person.dob) ?? unknownBirthYear
-  return { yearKeys: personMatchKeys(person).map((key) => yearKey(key, birthYear)), birthYear }
+  return { yearKeys: personMatchKeys(person).map((key) => yearKey(key, birthYear)) }
 }
 
 export function withMatchFields(person: PersonRecord): CachedPerson {
   return { ...person, ...matchFieldsOf(person) }
 }
 
-/** The birth year a stored row stands for (null: not known). */
-export function storedBirthYear(year: number): number | null {
-  return year === unknownBirthYear ? null : year
-}
