@@ -79,3 +79,13 @@ export type LoadMessage =
   | { type: 'soaked'; result: SoakResult }
   | { type: 'closed' }
   | { type: 'failed'; message: string }
+
+/** The environment of the benchmark server (fanout-server.ts): production, demo accounts, a SQLite file. */
+export function benchServerEnv(databasePath: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, NODE_ENV: 'production', DEMO: '1', DEMO_PASSWORD: 'kestrel-demo', DATABASE_PATH: databasePath,
+    LOGIN_RATE_LIMIT: '100000', LOG_LEVEL: 'warn', BENCH_SEED_SCALE: '0.1',
+  }
+  delete env.DATABASE_URL
+  return env
+}

@@ -12,7 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { goalFigures, type Figure, type GoalRow } from './figures.ts'
-import type { ClaimResult, LoadCommand, LoadMessage, OpenResult, ServerCommand, ServerMessage, ServerStats } from './fanout-protocol.ts'
+import { benchServerEnv, type ClaimResult, type LoadCommand, type LoadMessage, type OpenResult, type ServerCommand, type ServerMessage, type ServerStats } from './fanout-protocol.ts'
 
 type Row = GoalRow
 
@@ -165,11 +165,7 @@ async function measure(server: Child<ServerCommand, ServerMessage>, load: Child<
 export async function fanoutBenchmark(): Promise<Figure[]> {
   const counts = (process.env.BENCH_FANOUT_STREAMS ?? '1000,5000').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kestrel-fanout-'))
-  const env: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: 'production', DEMO: '1', DEMO_PASSWORD: 'kestrel-demo', DATABASE_PATH: path.join(dir, 'bench.db'),
-    LOGIN_RATE_LIMIT: '100000', LOG_LEVEL: 'warn', BENCH_SEED_SCALE: '0.1',
-  }
-  delete env.DATABASE_URL
+  const env = benchServerEnv(path.join(dir, 'bench.db'))
   let server: Child<ServerCommand, ServerMessage> | undefined
   let load: Child<LoadCommand, LoadMessage> | undefined
   try {

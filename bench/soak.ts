@@ -15,7 +15,7 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { Child } from './fanout.ts'
-import type { LoadCommand, LoadMessage, ServerCommand, ServerMessage, ServerStats, SoakResult } from './fanout-protocol.ts'
+import { benchServerEnv, type LoadCommand, type LoadMessage, type ServerCommand, type ServerMessage, type ServerStats, type SoakResult } from './fanout-protocol.ts'
 import type { Figure } from './figures.ts'
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10)
@@ -47,11 +47,7 @@ export async function soakBenchmark(): Promise<Figure[]> {
   if (!(MINUTES >= 2)) throw new Error('SOAK_MINUTES must be 2 or more (memory is compared from the second minute on)')
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kestrel-soak-'))
   const databasePath = path.join(dir, 'soak.db')
-  const env: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: 'production', DEMO: '1', DEMO_PASSWORD: 'kestrel-demo', DATABASE_PATH: databasePath,
-    LOGIN_RATE_LIMIT: '100000', LOG_LEVEL: 'warn', BENCH_SEED_SCALE: '0.1',
-  }
-  delete env.DATABASE_URL
+  const env = benchServerEnv(databasePath)
   let server: Child<ServerCommand, ServerMessage> | undefined
   let load: Child<LoadCommand, LoadMessage> | undefined
   try {
