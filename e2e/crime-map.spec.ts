@@ -203,9 +203,9 @@ archiveTest.describe('a force’s PMTiles basemap', () => {
     await expect.poll(() => map.archiveTilesShown(), { timeout: 30_000 }).toBeGreaterThan(0)
     await expect(map.basemapOffline).toBeHidden()
     await expect.poll(() => map.paintedPixels()).toBeGreaterThan(1_000)
-    const before = await map.archiveTilesShown()
+    await map.markTileLevel()
     await map.zoomIn.click()
-    await expect.poll(() => map.archiveTilesShown()).toBeGreaterThanOrEqual(before)
+    await expect.poll(() => map.newLevelArchiveTiles(), { timeout: 30_000 }).toBeGreaterThan(0)
     await expect(map.basemapOffline).toBeHidden()
 
     // Removing the download takes the basemap off the device: offline, the map says so again.

@@ -21,7 +21,8 @@ test('no screen is wider than the device', async ({ page, signIn }, testInfo) =>
   // A wanted person's profile (the demo force's first), opened with a reason.
   await page.goto('/people/person-000008')
   const reasons = new ReasonDialog(page)
-  await expect(reasons.dialog).toBeVisible()
+  // The record opens once the sign-in's package is on the device: a download that is slow under load.
+  await expect(reasons.dialog).toBeVisible({ timeout: 60_000 })
   await reasons.choose('Intelligence')
   await expect(new PersonProfilePage(page).wantedHeading).toBeVisible()
   await expect.poll(overflow, { message: 'a person profile is wider than the screen' }).toBeLessThanOrEqual(0)

@@ -78,6 +78,30 @@ export class CrimeMapPage {
   }
 
   /**
+   * Marks the zoom level of tiles on show now, so that `newLevelArchiveTiles` can tell the next one
+   * from it. Leaflet keeps one container per zoom level and gives the level on show the highest
+   * z-index.
+   */
+  async markTileLevel(): Promise<void> {
+    await this.map.locator('.leaflet-tile-pane .leaflet-tile-container').evaluateAll((levels: HTMLElement[]) => {
+      const shown = levels.reduce<HTMLElement | null>((top, level) => (top === null || Number(level.style.zIndex) > Number(top.style.zIndex) ? level : top), null)
+      if (shown) shown.dataset['e2eMarked'] = 'true'
+    })
+  }
+
+  /**
+   * How many archive tiles (as `archiveTilesShown` counts them) the level on show holds, if it is
+   * not the one `markTileLevel` marked: 0 until the map has moved to another zoom level and drawn it.
+   */
+  async newLevelArchiveTiles(): Promise<number> {
+    return this.map.locator('.leaflet-tile-pane .leaflet-tile-container').evaluateAll((levels: HTMLElement[]) => {
+      const shown = levels.reduce<HTMLElement | null>((top, level) => (top === null || Number(level.style.zIndex) > Number(top.style.zIndex) ? level : top), null)
+      if (!shown || shown.dataset['e2eMarked'] === 'true') return 0
+      return [...shown.querySelectorAll('img')].filter((image) => image.src.startsWith('blob:') && image.complete && image.naturalWidth === 256).length
+    })
+  }
+
+  /**
    * How many colours protomaps-leaflet has painted the basemap's tiles in (its canvases in the tile
    * pane): its background alone when no vector data was drawn, the test archive's land and water
    * when it was (a zoomed-in tile may show only one of them).
