@@ -12,6 +12,7 @@ import * as m0006 from './0006-crime-trends.ts'
 import * as m0007 from './0007-curfew-checks.ts'
 import * as m0008 from './0008-notes.ts'
 import * as m0009 from './0009-briefing-fences.ts'
+import * as m0010 from './0010-crime-rollup-read.ts'
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007-curfew-checks': m0007,
   '0008-notes': m0008,
   '0009-briefing-fences': m0009,
+  '0010-crime-rollup-read': m0010,
 }
