@@ -13,7 +13,8 @@
  * Needs the built client (`npm run build`) and a Chromium (`/usr/bin/chromium`, or CHROMIUM_PATH).
  * `BENCH_GALLERY_WANTED` (default 5000) sets the number of wanted people, `BENCH_GALLERY_CPU` (4)
  * the slow-down, `BENCH_GALLERY_STEP` (0.25) how many screens a frame scrolls; to look into jank,
- * `BENCH_GALLERY_MAX_FRAMES` stops early and `BENCH_GALLERY_PROFILE=FILE` writes a CPU profile of the scroll.
+ * `BENCH_GALLERY_MAX_FRAMES` stops early, `BENCH_GALLERY_PROFILE=FILE` writes a CPU profile of the scroll
+ * and `BENCH_GALLERY_TRACE=FILE` a Chromium trace of it (style, layout, paint and raster included).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -38,6 +39,7 @@ const SCREENS_PER_FRAME = Number(process.env.BENCH_GALLERY_STEP ?? 0.25)
 /** For finding the cause of jank: stop after this many frames, and write a CPU profile of the scroll. */
 const MAX_FRAMES = Number(process.env.BENCH_GALLERY_MAX_FRAMES ?? Number.POSITIVE_INFINITY)
 const PROFILE = process.env.BENCH_GALLERY_PROFILE
+const TRACE = process.env.BENCH_GALLERY_TRACE
 const SEED_SCALE = 0.5
 const DROPPED_MS = 50
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const
@@ -174,7 +176,12 @@ export async function galleryBenchmark(): Promise<Figure[]> {
       await page.waitForTimeout(2_000)
 
       if (PROFILE) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'))
+      if (TRACE) await browser.startTracing(page, { path: TRACE, screenshots: false })
       const scroll = await page.evaluate(scrollToBottom, { screens: SCREENS_PER_FRAME, maxFrames: MAX_FRAMES })
+      if (TRACE) {
+        await browser.stopTracing()
+        console.log(`Chromium trace of the scroll written to ${TRACE} (open it in Chromium's DevTools, Performance)`)
+      }
       if (PROFILE) {
         const { profile } = await cdp.send('Profiler.stop')
         fs.writeFileSync(PROFILE, JSON.stringify(profile))
