@@ -72,32 +72,15 @@ export class CrimeMapPage {
    * made from the archive's bytes (blob: URLs), loaded, 256 pixels wide. Tiles are decorative
    * (alt=""), so they are found by their place in Leaflet's panes.
    */
-  async archiveTilesShown(): Promise<number> {
-    return this.map.locator('.leaflet-tile-pane img').evaluateAll((images: HTMLImageElement[]) =>
-      images.filter((image) => image.src.startsWith('blob:') && image.complete && image.naturalWidth === 256).length)
+  async archiveTilesShown({ sinceMark = false } = {}): Promise<number> {
+    return this.map.locator('.leaflet-tile-pane img').evaluateAll((images: HTMLImageElement[], onlyNew: boolean) =>
+      images.filter((image) => image.src.startsWith('blob:') && image.complete && image.naturalWidth === 256 && !(onlyNew && image.dataset['e2eMarked'])).length, sinceMark)
   }
 
-  /**
-   * Marks the zoom level of tiles on show now, so that `newLevelArchiveTiles` can tell the next one
-   * from it. Leaflet keeps one container per zoom level and gives the level on show the highest
-   * z-index.
-   */
-  async markTileLevel(): Promise<void> {
-    await this.map.locator('.leaflet-tile-pane .leaflet-tile-container').evaluateAll((levels: HTMLElement[]) => {
-      const shown = levels.reduce<HTMLElement | null>((top, level) => (top === null || Number(level.style.zIndex) > Number(top.style.zIndex) ? level : top), null)
-      if (shown) shown.dataset['e2eMarked'] = 'true'
-    })
-  }
-
-  /**
-   * How many archive tiles (as `archiveTilesShown` counts them) the level on show holds, if it is
-   * not the one `markTileLevel` marked: 0 until the map has moved to another zoom level and drawn it.
-   */
-  async newLevelArchiveTiles(): Promise<number> {
-    return this.map.locator('.leaflet-tile-pane .leaflet-tile-container').evaluateAll((levels: HTMLElement[]) => {
-      const shown = levels.reduce<HTMLElement | null>((top, level) => (top === null || Number(level.style.zIndex) > Number(top.style.zIndex) ? level : top), null)
-      if (!shown || shown.dataset['e2eMarked'] === 'true') return 0
-      return [...shown.querySelectorAll('img')].filter((image) => image.src.startsWith('blob:') && image.complete && image.naturalWidth === 256).length
+  /** Marks the tiles on show now, so that `archiveTilesShown({ sinceMark: true })` counts only tiles drawn after. */
+  async markTilesShown(): Promise<void> {
+    await this.map.locator('.leaflet-tile-pane img').evaluateAll((images: HTMLImageElement[]) => {
+      for (const image of images) image.dataset['e2eMarked'] = 'true'
     })
   }
 

@@ -171,7 +171,6 @@ export class WriteLoad {
 
 type Found = { problems: string[]; counts: { checks: number; notes: number; claims: number; releases: number } }
 
-
 const parse = (text: string | null): Record<string, unknown> => (text ? JSON.parse(text) as Record<string, unknown> : {})
 
 /**

@@ -104,10 +104,14 @@ function withStatementCache(sqlite: SQLite.Database) {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
 
-export async function migrateToLatest(store: Store): Promise<void> {
+/** Kestrel's migrations over `store`. */
+export function migratorFor(store: Store): Migrator {
   // Naming the schema matters on PostgreSQL: Kysely looks for its migration tables in every schema.
-  const migrator = new Migrator({ db: store.db, provider, ...(store.schema ? { migrationTableSchema: store.schema } : {}) })
-  const { error, results } = await migrator.migrateToLatest()
+  return new Migrator({ db: store.db, provider, ...(store.schema ? { migrationTableSchema: store.schema } : {}) })
+}
+
+export async function migrateToLatest(store: Store): Promise<void> {
+  const { error, results } = await migratorFor(store).migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`)

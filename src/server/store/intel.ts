@@ -18,7 +18,6 @@ export function chunks<T>(items: readonly T[], size = BATCH): T[][] {
   return out
 }
 
-
 const parse = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback)
 
 /**

@@ -2,11 +2,10 @@
  * Migrations that rebuild a table keep its rows, and can be undone and done again, on SQLite and
  * PostgreSQL: 0010 (the crime rollup read from one B-tree).
  */
-import { Migrator } from 'kysely'
 import { afterEach, expect, it } from 'vitest'
 import { storeCrimes, type CrimeRecord } from '../crimes.ts'
 import { createTestStore, forEachStore, type TestStore } from '../../testing/stores.ts'
-import { migrations } from './index.ts'
+import { migratorFor } from '../db.ts'
 
 forEachStore('migrations', (kind) => {
   let test: TestStore | undefined
@@ -33,7 +32,7 @@ forEachStore('migrations', (kind) => {
     const before = await rollup()
     expect(before.filter((r) => r.category === '*').map((r) => r.n).sort()).toEqual([1, 2])
 
-    const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations }, ...(store.schema ? { migrationTableSchema: store.schema } : {}) })
+    const migrator = migratorFor(store)
     const down = await migrator.migrateDown()
     expect(down.error).toBeUndefined()
     expect(down.results?.map((r) => [r.migrationName, r.status])).toEqual([['0010-crime-rollup-read', 'Success']])
