@@ -9,7 +9,7 @@
  * possibly out of date, and "Collect" queues the claim (components/claim-panel.tsx). Filters live
  * in the address, so coming back from a profile keeps them.
  */
-import { useWindowVirtualizer } from '@tanstack/react-virtual'
+import { useWindowVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual'
 import { useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { EmptyState, ErrorState, LoadingState } from '../../components/data-state.tsx'
@@ -43,6 +43,14 @@ function nearMeText(nearMe: NearMe): string | null {
 
 /** Estimated card height before it is measured; real heights replace it as cards render. */
 const estimatedCardPx = 360
+/**
+ * Cards kept in the page beyond the screen: more ahead of the scroll, so a card is made a few frames
+ * before it comes into view, and few behind, as every card in the page costs each frame's paint.
+ * At rest, `idleOverscan` on each side, for the keyboard (Tab and Shift+Tab reach the next card).
+ */
+const aheadOverscan = 3
+const behindOverscan = 1
+const idleOverscan = 2
 
 export function WantedPage() {
   const view = useClaims()
@@ -181,10 +189,23 @@ function VirtualGallery({ rows, wanted, now }: { rows: ReturnType<typeof gallery
   }, [])
 
   const getItemKey = useCallback((index: number) => rows[index]?.person.personId ?? index, [rows])
+  // The virtualizer, for its scroll direction when it asks which cards to keep (set by onChange).
+  const scroller = useRef<Virtualizer<Window, Element> | null>(null)
+  const rangeExtractor = useCallback(({ startIndex, endIndex, count }: Range) => {
+    const direction = scroller.current?.scrollDirection ?? null
+    const before = direction === 'forward' ? behindOverscan : direction === 'backward' ? aheadOverscan : idleOverscan
+    const after = direction === 'forward' ? aheadOverscan : direction === 'backward' ? behindOverscan : idleOverscan
+    const first = Math.max(0, startIndex - before)
+    const last = Math.min(count - 1, endIndex + after)
+    return Array.from({ length: last - first + 1 }, (_, offset) => first + offset)
+  }, [])
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize: () => estimatedCardPx,
-    overscan: 4,
+    rangeExtractor,
+    onChange: (instance) => {
+      scroller.current = instance
+    },
     scrollMargin,
     gap: 12,
     // Stable between renders: a new function here makes the virtualizer lay out all 5,000 cards
@@ -193,23 +214,29 @@ function VirtualGallery({ rows, wanted, now }: { rows: ReturnType<typeof gallery
     // Cards are measured as they mount, several a frame in a fast scroll: let React render the
     // list once for all of them, not once (synchronously) for each.
     useFlushSync: false,
+    // Scrolling only moves the window: the virtualizer writes the list's height and each card's
+    // position straight into the page, and React renders the list again only when a card enters
+    // or leaves it (not on every scrolled frame, which at 4× CPU slow-down cost a frame's budget).
+    directDomUpdates: true,
+    directDomUpdatesMode: 'position',
   })
+  const { containerRef } = virtualizer
+  const listRef = useCallback(
+    (element: HTMLUListElement | null) => {
+      list.current = element
+      containerRef(element)
+    },
+    [containerRef],
+  )
 
   return (
-    <ul ref={list} className="wanted-list" style={{ height: virtualizer.getTotalSize() }}>
+    // The height and every card's position are the virtualizer's (directDomUpdates), not in the style here.
+    <ul ref={listRef} className="wanted-list">
       {virtualizer.getVirtualItems().map((item) => {
         const row = rows[item.index]
         if (!row) return null
         return (
-          <li
-            key={item.key}
-            ref={virtualizer.measureElement}
-            data-index={item.index}
-            aria-setsize={rows.length}
-            aria-posinset={item.index + 1}
-            className="wanted-list__item"
-            style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
-          >
+          <li key={item.key} ref={virtualizer.measureElement} data-index={item.index} aria-setsize={rows.length} aria-posinset={item.index + 1} className="wanted-list__item">
             <WantedCard row={row} markerTypes={wanted.markerTypes} areaName={row.person.areaId === null ? null : (wanted.areas.get(row.person.areaId) ?? null)} now={now} />
           </li>
         )
