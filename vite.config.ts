@@ -64,6 +64,10 @@ export default defineConfig({
             { name: 'map', test: /node_modules[\\/](leaflet|react-leaflet|@react-leaflet|pmtiles|fflate)[\\/]/ },
             // A vector PMTiles basemap's renderer: loaded only when such a basemap is drawn.
             { name: 'map-vector', test: /node_modules[\\/](protomaps-leaflet|@protomaps|@mapbox[\\/](point-geometry|vector-tile)|pbf|resolve-protobuf-schema|protocol-buffers-schema|color2k|potpack|rbush|quickselect)[\\/]/ },
+            // Loaded only by the screens that use them, never at start: H3 cells and the geofence
+            // index (patrol mode, the crime map), the gallery's virtual list.
+            { name: 'geo', test: /node_modules[\\/](h3-js|flatbush|flatqueue)[\\/]/ },
+            { name: 'virtual', test: /node_modules[\\/]@tanstack[\\/](virtual-core|react-virtual)[\\/]/ },
             // zod-jitless sits with zod so that it runs before any chunk of ours defines a schema.
             { name: 'vendor', test: /node_modules[\\/]|src[\\/]client[\\/]lib[\\/]zod-jitless\.ts$/ },
           ],

@@ -16,7 +16,6 @@ import { registerCurfewCheckSender } from './lib/curfew-checks.ts'
 import { startClaimsStore } from './lib/claims-store.ts'
 import { startDeviceLock } from './lib/device-lock.ts'
 import { startEventStream } from './lib/event-stream.ts'
-import { startMatchKeysRefresh } from './lib/match-keys-refresh.ts'
 import { recoverInterruptedNotes, registerNoteSenders } from './lib/notes-store.ts'
 import { startOutbox } from './lib/outbox.ts'
 import { registerProfileViewSender } from './lib/profile-views.ts'
@@ -39,8 +38,10 @@ registerNoteSenders()
 void recoverInterruptedNotes().catch((error: unknown) => console.error('Kestrel: could not check for interrupted recordings', error))
 registerCurfewCheckSender()
 startOutbox()
-// Started before the first sync: people whose keys an older recipe made get new ones, once.
-startMatchKeysRefresh()
+// People whose keys an older recipe made get new ones, once; the matching code loads after the start.
+import('./lib/match-keys-refresh.ts')
+  .then(({ startMatchKeysRefresh }) => startMatchKeysRefresh())
+  .catch((error: unknown) => console.error('Kestrel: could not load the search-key refresh', error))
 startSync()
 startClaimsStore()
 // Follows the session: one live event stream per device while an officer is signed in.

@@ -1,4 +1,8 @@
 /** The API's conventions: one error shape for every kind of bad input, headers, OpenAPI, health. */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from './testing/app.ts'
 
@@ -85,5 +89,50 @@ describe('API conventions', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/me', '/api/health', '/api/admin/users/{collarNumber}/revoke']))
     const loginBody = doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema
     expect(loginBody.required).toEqual(expect.arrayContaining(['collarNumber', 'password']))
+  })
+})
+
+describe('the app shell for deep links', () => {
+  let t: TestApp
+  let clientDir: string
+  const shell = `<!doctype html><html lang="en-GB"><head><title>Kestrel</title></head><body>${'<div>shell</div>'.repeat(200)}</body></html>`
+  beforeAll(async () => {
+    clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kestrel-client-'))
+    fs.writeFileSync(path.join(clientDir, 'index.html'), shell)
+    t = await createTestApp('sqlite', { clientDir })
+  })
+  afterAll(async () => {
+    await t.close()
+    fs.rmSync(clientDir, { recursive: true, force: true })
+  })
+
+  it('sends index.html gzipped to a browser that accepts gzip, with an ETag that revalidates', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/briefing', headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['content-encoding']).toBe('gzip')
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(response.headers['cache-control']).toBe('no-cache')
+    expect(zlib.gunzipSync(response.rawPayload).toString()).toBe(shell)
+    const etag = String(response.headers.etag)
+    const again = await t.app.inject({ method: 'GET', url: '/login', headers: { 'accept-encoding': 'gzip', 'if-none-match': etag } })
+    expect(again.statusCode).toBe(304)
+    expect(again.rawPayload.length).toBe(0)
+  })
+
+  it('sends it plain to a client that does not accept gzip, and serves a rebuilt file at once', async () => {
+    for (const encoding of [undefined, 'identity', 'gzip;q=0']) {
+      const response = await t.app.inject({ method: 'GET', url: '/wanted', headers: encoding ? { 'accept-encoding': encoding } : {} })
+      expect(response.headers['content-encoding']).toBeUndefined()
+      expect(response.body).toBe(shell)
+    }
+    const rebuilt = shell.replace('Kestrel', 'Kestrel 2')
+    fs.writeFileSync(path.join(clientDir, 'index.html'), rebuilt)
+    fs.utimesSync(path.join(clientDir, 'index.html'), new Date(), new Date(Date.now() + 5_000))
+    expect((await t.app.inject({ method: 'GET', url: '/wanted' })).body).toBe(rebuilt)
+  })
+
+  it('still answers unknown API paths and files with a JSON 404', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/nope' })).json().error.code).toBe('not_found')
+    expect((await t.app.inject({ method: 'GET', url: '/missing.js' })).json().error.code).toBe('not_found')
   })
 })

@@ -7,13 +7,7 @@ import { Navigate, createBrowserRouter } from 'react-router'
 import { RouteError } from '../components/route-error.tsx'
 import { Splash } from '../components/splash.tsx'
 import { SignInPage } from '../features/auth/sign-in-page.tsx'
-import { BriefingPage } from '../features/briefing/briefing-page.tsx'
 import { SetPinPage } from '../features/device-lock/set-pin-page.tsx'
-import { HomePage } from '../features/home/home-page.tsx'
-import { AddressProfilePage } from '../features/profiles/address-profile-page.tsx'
-import { PersonProfilePage } from '../features/profiles/person-profile-page.tsx'
-import { VehicleProfilePage } from '../features/profiles/vehicle-profile-page.tsx'
-import { SettingsPage } from '../features/settings/settings-page.tsx'
 import { AppLayout } from './app-layout.tsx'
 import { RequireAnyRole, RequirePinSetup, RequireRole, RequireSession, SignedOutOnly } from './guards.tsx'
 import { RootLayout } from './root-layout.tsx'
@@ -22,6 +16,7 @@ import { loadAuditRoute, loadMyChecksRoute } from './routes/audit-route.ts'
 import { loadAuthoringRoute } from './routes/authoring-route.ts'
 import { loadChecksRoute } from './routes/checks-route.ts'
 import { loadNotesRoute } from './routes/notes-route.ts'
+import { loadAddressProfileRoute, loadBriefingRoute, loadHomeRoute, loadPersonProfileRoute, loadSettingsRoute, loadVehicleProfileRoute } from './routes/page-routes.ts'
 import { loadCrimeMapRoute } from './routes/crime-map-route.ts'
 import { loadCurfewsRoute } from './routes/curfews-route.ts'
 import { loadWantedRoute } from './routes/wanted-route.ts'
@@ -65,8 +60,8 @@ export const router = createBrowserRouter([
           {
             errorElement: <RouteError />,
             children: [
-              { index: true, element: <HomePage /> },
-              { path: 'briefing', element: <BriefingPage /> },
+              { index: true, lazy: loadHomeRoute },
+              { path: 'briefing', lazy: loadBriefingRoute },
               { path: 'wanted', lazy: loadWantedRoute },
               {
                 path: 'checks',
@@ -98,15 +93,15 @@ export const router = createBrowserRouter([
                 element: <RequireAnyRole roles={['supervisor']} audience="supervisors" />,
                 children: [{ index: true, lazy: loadAuditRoute }],
               },
-              { path: 'people/:id', element: <PersonProfilePage /> },
-              { path: 'vehicles/:id', element: <VehicleProfilePage /> },
-              { path: 'addresses/:id', element: <AddressProfilePage /> },
+              { path: 'people/:id', lazy: loadPersonProfileRoute },
+              { path: 'vehicles/:id', lazy: loadVehicleProfileRoute },
+              { path: 'addresses/:id', lazy: loadAddressProfileRoute },
               {
                 path: 'write-briefing',
                 element: <RequireAnyRole roles={['analyst', 'supervisor']} audience="analysts and supervisors" />,
                 children: [{ index: true, lazy: loadAuthoringRoute }],
               },
-              { path: 'settings', element: <SettingsPage /> },
+              { path: 'settings', lazy: loadSettingsRoute },
               {
                 path: 'admin',
                 element: <RequireRole role="admin" />,

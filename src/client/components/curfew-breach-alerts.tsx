@@ -10,18 +10,19 @@
  */
 import { resultLabels } from '../../shared/api/curfews.ts'
 import { pushAlert } from '../lib/app-alerts.ts'
+import { lazyDateTimeFormat } from '../lib/date-format.ts'
 import { useLiveEvents } from '../lib/event-stream.ts'
 import { serverNow } from '../lib/server-clock.ts'
 
 /** Events older than this are replays after a reconnect: no banner. */
 const newsForMs = 10 * 60_000
-const timeOnly = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+const timeOnly = lazyDateTimeFormat({ timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
 
 export function CurfewBreachAlerts() {
   useLiveEvents(['curfew.breach'], (event) => {
     const breach = event.curfew
     if (!breach?.result || serverNow() - Date.parse(event.at) > newsForMs) return
-    const at = breach.checkedAt ? ` at ${timeOnly.format(new Date(breach.checkedAt))}` : ''
+    const at = breach.checkedAt ? ` at ${timeOnly().format(new Date(breach.checkedAt))}` : ''
     const where = breach.address ? `, ${breach.address}` : ''
     pushAlert({
       text: `Possible curfew breach: ${breach.personName ?? 'a person on curfew'} — ${resultLabels[breach.result].toLowerCase()}${at}${where}. Recorded by ${breach.officer.name} (${breach.officer.collarNumber})`,

@@ -8,6 +8,7 @@ describe('timeAgo', () => {
     expect(timeAgo('2026-11-25T11:59:00Z', now)).toBe('1 minute ago')
     expect(timeAgo('2026-11-25T11:35:00Z', now)).toBe('25 minutes ago')
     expect(timeAgo('2026-11-25T09:00:00Z', now)).toBe('3 hours ago')
+    expect(timeAgo('2026-11-25T10:59:00Z', now)).toBe('1 hour ago')
     expect(timeAgo('2026-11-23T09:00:00Z', now)).toMatch(/^on Mon 23 Nov/)
   })
   it('treats a time slightly ahead (server clock) as just now, and nonsense as unknown', () => {

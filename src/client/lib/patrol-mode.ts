@@ -14,8 +14,9 @@
  * or shown while the device is locked. Sign-out (the device erase) turns patrol mode off.
  */
 import { liveQuery, type Subscription } from 'dexie'
-import { createGeofenceEngine, type Fix, type GeofenceEngine } from '../../shared/geofence/engine.ts'
-import { buildFences, promptSentence, type PromptFence, type TrendCellInput } from '../../shared/geofence/fences.ts'
+import type { Fix, GeofenceEngine } from '../../shared/geofence/engine.ts'
+import type { PromptFence, TrendCellInput } from '../../shared/geofence/fences.ts'
+import type * as PatrolGeofence from './patrol-geofence.ts'
 import { db, type PackageMeta, type PromptLogRecord } from './database.ts'
 import { onDeviceErased } from './device-erase.ts'
 import { isDeviceLocked } from './device-lock.ts'
@@ -58,16 +59,24 @@ export const usePatrolState = (): PatrolState => useStore(patrolStore)
 export const usePromptSettings = (): PromptSettings => useStore(promptSettingsStore)
 export const useGeofencePrompt = (): GeofencePrompt | null => useStore(promptBannerStore)
 
-type Running = {
+type Geofence = typeof PatrolGeofence
+
+/** The engine and the fences' live query, once the geofence code has loaded. */
+type Watching = {
+  geofence: Geofence
   engine: GeofenceEngine
+  fencesSubscription: Subscription
+  /** Builds the fences again each minute: briefing fences come and go with their hours and validity. */
+  refreshTimer: number
+}
+
+type Running = {
+  watching: Watching | null
   fences: Map<string, PromptFence>
   meta: PackageMeta | null
   watchId: number | null
-  fencesSubscription: Subscription
   wakeLock: WakeLockSentinel | null
   lastPrompted: Map<string, number>
-  /** Builds the fences again each minute: briefing fences come and go with their hours and validity. */
-  refreshTimer: number
 }
 let running: Running | null = null
 
@@ -83,7 +92,7 @@ function packageUsable(meta: PackageMeta | null): boolean {
 type FenceData = { fences: PromptFence[]; meta: PackageMeta | null }
 
 /** Reads what the fences are made of; a live query, so it runs again when sync changes the package. */
-async function loadFenceData(): Promise<FenceData> {
+async function loadFenceData({ buildFences }: Geofence): Promise<FenceData> {
   const meta = await db.meta.get('package')
   if (!meta) return { fences: [], meta: null }
   const people = await db.people.filter((person) => person.wanted !== null).toArray()
@@ -113,8 +122,8 @@ async function loadFenceData(): Promise<FenceData> {
 }
 
 function applyFences(data: FenceData): void {
-  if (!running) return
-  running.engine.setFences(data.fences)
+  if (!running?.watching) return
+  running.watching.engine.setFences(data.fences)
   running.fences = new Map(data.fences.map((fence) => [fence.id, fence]))
   running.meta = data.meta
   patch({ fences: data.fences.length, packageUsable: packageUsable(data.meta) })
@@ -158,7 +167,7 @@ function deliveryNow(now: number): PromptLogRecord['delivery'] {
   return hasVoice() ? 'spoken' : 'no-voice'
 }
 
-function prompt(entered: PromptFence[], fix: Fix): void {
+function prompt(entered: PromptFence[], fix: Fix, { promptSentence }: Geofence): void {
   if (!running) return
   const now = Date.now()
   const fresh = entered.filter((fence) => now - (running!.lastPrompted.get(fence.label) ?? -Infinity) >= repeatLabelAfterMs)
@@ -189,14 +198,17 @@ function onPosition(position: GeolocationPosition): void {
   // engine's speed and crossing rules also lets tests drive time with a fake clock.
   const fix: Fix = { lat: position.coords.latitude, lng: position.coords.longitude, accuracyM: position.coords.accuracy, timestamp: Date.now() }
   patch({ position: 'ok', accuracyM: Math.round(fix.accuracyM) })
-  const events = running.engine.update(fix)
+  // Until the geofence code has loaded (a moment after the tap) there are no fences to cross.
+  const watching = running.watching
+  if (!watching) return
+  const events = watching.engine.update(fix)
   // Events stay in the engine's order: priority 1 first (rule 5).
   const entered = events.flatMap((event) => (event.type === 'enter' ? (running!.fences.get(event.fenceId) ?? []) : []))
   if (entered.length === 0) return
   const usable = packageUsable(running.meta)
   if (!usable) patch({ packageUsable: false })
   if (!usable || isDeviceLocked()) return
-  prompt(entered, fix)
+  prompt(entered, fix, watching.geofence)
 }
 
 function onPositionError(error: GeolocationPositionError): void {
@@ -209,17 +221,26 @@ export function startPatrol(): void {
   const { muted } = promptSettingsStore.get()
   // The tap's utterance unlocks speech; a muted officer gets a silent one.
   primeSpeech(muted ? undefined : 'Patrol mode on.')
-  const engine = createGeofenceEngine([])
-  const fencesSubscription = liveQuery(loadFenceData).subscribe({
-    next: applyFences,
-    error: (error: unknown) => console.error('Kestrel: geofences could not be built', error),
-  })
-  // The engine keeps each fence's state by id, so a rebuild reports a fence that has just become
-  // active (an analyst's fence at the start of its hours) when the officer is already inside it.
-  const refreshTimer = window.setInterval(() => {
-    loadFenceData().then(applyFences, (error: unknown) => console.error('Kestrel: geofences could not be built', error))
-  }, 60_000)
-  running = { engine, fences: new Map(), meta: null, watchId: null, fencesSubscription, wakeLock: null, lastPrompted: new Map(), refreshTimer }
+  const started: Running = { watching: null, fences: new Map(), meta: null, watchId: null, wakeLock: null, lastPrompted: new Map() }
+  running = started
+  void import('./patrol-geofence.ts').then(
+    (geofence) => {
+      // Turned off (or off and on again) while the code loaded: that run is over.
+      if (running !== started) return
+      const fail = (error: unknown): void => console.error('Kestrel: geofences could not be built', error)
+      const fencesSubscription = liveQuery(() => loadFenceData(geofence)).subscribe({ next: applyFences, error: fail })
+      // The engine keeps each fence's state by id, so a rebuild reports a fence that has just become
+      // active (an analyst's fence at the start of its hours) when the officer is already inside it.
+      const refreshTimer = window.setInterval(() => {
+        loadFenceData(geofence).then(applyFences, fail)
+      }, 60_000)
+      started.watching = { geofence, engine: geofence.createGeofenceEngine([]), fencesSubscription, refreshTimer }
+    },
+    (error: unknown) => {
+      console.error('Kestrel: the geofence code could not be loaded', error)
+      if (running === started) patch({ fences: 0 })
+    },
+  )
   patrolStore.set({ ...offState, on: true, voice: hasVoice() })
   if (speechAvailable()) window.speechSynthesis.addEventListener('voiceschanged', onVoicesChanged)
   if ('geolocation' in navigator) {
@@ -236,8 +257,8 @@ export function stopPatrol(): void {
   running = null
   if (!stopping) return
   if (stopping.watchId !== null) navigator.geolocation.clearWatch(stopping.watchId)
-  stopping.fencesSubscription.unsubscribe()
-  window.clearInterval(stopping.refreshTimer)
+  stopping.watching?.fencesSubscription.unsubscribe()
+  if (stopping.watching) window.clearInterval(stopping.watching.refreshTimer)
   void stopping.wakeLock?.release().catch(() => {})
   document.removeEventListener('visibilitychange', onVisibilityChange)
   if (speechAvailable()) window.speechSynthesis.removeEventListener('voiceschanged', onVoicesChanged)

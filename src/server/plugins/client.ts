@@ -2,16 +2,46 @@
  * Serves the built PWA from dist/ and falls back to index.html for client routes (deep links),
  * but never for /api/*: an unknown API path is always a JSON 404. The shell and the service
  * worker are revalidated on every load so an update is seen; hashed assets are immutable.
+ *
+ * The fallback index.html is sent gzipped to clients that accept it, with an ETag for revalidation
+ * (@fastify/compress compresses routes, not the not-found handler that serves deep links). It is
+ * read again whenever the file changes, so a rebuild under a running server is served at once.
  */
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { gzipSync } from 'node:zlib'
 import fp from 'fastify-plugin'
 import fastifyStatic from '@fastify/static'
 import { sendError } from './errors.ts'
 
+type Shell = { modified: number; plain: Buffer; gzipped: Buffer; etag: string }
+
+/** index.html as sent: read, hashed and gzipped once per version of the file. */
+function shellReader(indexFile: string): () => Shell {
+  let shell: Shell | null = null
+  return () => {
+    const modified = fs.statSync(indexFile).mtimeMs
+    if (shell?.modified !== modified) {
+      const plain = fs.readFileSync(indexFile)
+      shell = { modified, plain, gzipped: gzipSync(plain), etag: `"${createHash('sha256').update(plain).digest('base64url').slice(0, 27)}"` }
+    }
+    return shell
+  }
+}
+
+function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((part) => {
+    const [coding, ...params] = part.trim().split(';').map((piece) => piece.trim().toLowerCase())
+    const refused = params.some((param) => /^q=0(\.0*)?$/.test(param))
+    return (coding === 'gzip' || coding === '*') && !refused
+  })
+}
+
 export default fp(async (app, options: { root: string }) => {
   const indexFile = path.join(options.root, 'index.html')
   const built = fs.existsSync(indexFile)
+  const readShell = shellReader(indexFile)
   if (built) {
     await app.register(fastifyStatic, {
       root: options.root,
@@ -33,7 +63,11 @@ export default fp(async (app, options: { root: string }) => {
       && !pathname.startsWith('/api/') && pathname !== '/api'
       && !path.extname(pathname)
     if (built && wantsPage) {
-      return reply.header('Cache-Control', 'no-cache').sendFile('index.html')
+      const shell = readShell()
+      reply.header('Cache-Control', 'no-cache').header('ETag', shell.etag).header('Vary', 'Accept-Encoding').type('text/html; charset=utf-8')
+      if (request.headers['if-none-match'] === shell.etag) return reply.code(304).send()
+      if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(shell.plain)
+      return reply.header('Content-Encoding', 'gzip').send(shell.gzipped)
     }
     return sendError(reply, 404, 'not_found', `There is nothing at ${request.method} ${pathname}.`)
   })
