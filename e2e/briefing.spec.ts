@@ -14,7 +14,7 @@ import type { BriefingItemInput } from '../src/shared/api/briefing.ts'
 import { z } from 'zod'
 import { briefingItemSchema, type PersonRecord } from '../src/shared/api/intel.ts'
 import { syncResponseSchema } from '../src/shared/api/sync.ts'
-import { readDeviceData } from './device-data.ts'
+import { packageMediaComplete, readDeviceData } from './device-data.ts'
 import { appPin, demoPassword, expect, signInOnDevice, test } from './fixtures.ts'
 import { AppShell } from './pages/app-shell.ts'
 import { BriefingAuthoringPage } from './pages/briefing-authoring-page.ts'
@@ -73,6 +73,8 @@ const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toIS
 
 async function mediaCached(page: Page, urls: string[]): Promise<boolean> {
   return page.evaluate(async (wanted) => {
+    // Opening would create the cache, and hide from the app that it was lost.
+    if (!(await caches.has('kestrel-media'))) return false
     const cache = await caches.open('kestrel-media')
     const found = await Promise.all(wanted.map((url) => cache.match(url, { ignoreVary: true })))
     return found.every((response) => response !== undefined)
@@ -189,6 +191,13 @@ test('the briefing works hard offline, and a new item arrives in a small delta',
   expect(rows, 'records in the delta').toBeLessThan(30)
   expect((await response.body()).length, 'bytes in the delta').toBeLessThan(20_000)
   await expect(briefing.item(update.title)).toBeVisible()
+
+  // Photos the device lost (a full disk purges the cache) come back with the next sync, though the
+  // package has not changed since the device last found it had them all.
+  await expect.poll(() => packageMediaComplete(page), { timeout: 30_000 }).toBe(true)
+  await page.evaluate(() => caches.delete('kestrel-media'))
+  await briefing.syncNowButton.click()
+  await expect.poll(() => mediaCached(page, [person.photoUrl!, pdf.url]), { timeout: 60_000 }).toBe(true)
   await analyst.dispose()
 })
 

@@ -79,3 +79,28 @@ export async function expectDeviceErased(page: Page): Promise<void> {
     expect(data.personalCaches, 'kestrel-* caches left').toEqual([])
   }).toPass({ timeout: 10_000 })
 }
+
+/**
+ * Whether the device recorded that it holds every photo and document of its package (the package
+ * meta's `mediaComplete`, src/client/lib/sync.ts): after that, a sync that changes nothing starts no
+ * download pass.
+ */
+export async function packageMediaComplete(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () =>
+      new Promise<boolean>((resolve, reject) => {
+        const request = indexedDB.open('kestrel')
+        request.onerror = () => reject(request.error)
+        request.onsuccess = () => {
+          const db = request.result
+          const read = db.transaction('meta', 'readonly').objectStore('meta').get('package')
+          read.onsuccess = () => {
+            db.close()
+            const meta: unknown = read.result
+            resolve(typeof meta === 'object' && meta !== null && 'mediaComplete' in meta && meta.mediaComplete === true)
+          }
+          read.onerror = () => reject(read.error)
+        }
+      }),
+  )
+}

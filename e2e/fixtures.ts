@@ -59,6 +59,8 @@ const purposes = [
   'fault-clock-behind',
   'fault-tabs',
   'fault-clock-colleague',
+  // e2e/sign-out.spec.ts
+  'sign-out-downloading',
 ] as const
 export type Purpose = (typeof purposes)[number]
 

@@ -68,15 +68,31 @@ const dropOtherVersions: WorkboxPlugin = {
   },
 }
 
-type SkipWaitingMessage = { type: 'SKIP_WAITING' }
+/**
+ * Counts the page's device erases (src/client/lib/device-erase.ts posts ERASE before deleting the
+ * caches). A download begun before an erase is answered but never stored: storing it would
+ * re-create the cache the erase is about to delete, with the previous officer's photo in it.
+ */
+let eraseCount = 0
+const storeNothingFromBeforeAnErase: WorkboxPlugin = {
+  handlerWillStart: async ({ state }) => {
+    if (state) state.eraseCount = eraseCount
+  },
+  cacheWillUpdate: async ({ response, state }) => (state?.eraseCount === eraseCount && response.status === 200 ? response : null),
+}
 
-function isSkipWaitingMessage(data: unknown): data is SkipWaitingMessage {
-  return typeof data === 'object' && data !== null && 'type' in data && data.type === 'SKIP_WAITING'
+function messageType(data: unknown): unknown {
+  return typeof data === 'object' && data !== null && 'type' in data ? data.type : undefined
 }
 
 self.addEventListener('message', (event) => {
+  const type = messageType(event.data)
   // Only the page's "Update now" sends this; activation is always the officer's choice.
-  if (isSkipWaitingMessage(event.data)) void self.skipWaiting()
+  if (type === 'SKIP_WAITING') void self.skipWaiting()
+  if (type === 'ERASE') {
+    eraseCount += 1
+    event.ports[0]?.postMessage('erasing')
+  }
 })
 
 precacheAndRoute(self.__WB_MANIFEST)
@@ -91,7 +107,7 @@ registerRoute(
     cacheName: mediaCacheName,
     // The page stores entries with plain URL requests; compression headers must not split them.
     matchOptions: { ignoreVary: true },
-    plugins: [new ExpirationPlugin({ maxAgeSeconds: 2 * 24 * 60 * 60, purgeOnQuotaError: true }), dropOtherVersions],
+    plugins: [storeNothingFromBeforeAnErase, new ExpirationPlugin({ maxAgeSeconds: 2 * 24 * 60 * 60, purgeOnQuotaError: true }), dropOtherVersions],
   }),
 )
 
@@ -122,7 +138,7 @@ function tilePattern(template: string): RegExp {
 
 const viewedTiles = new CacheFirst({
   cacheName: 'kestrel-map-tiles',
-  plugins: [new ExpirationPlugin({ maxAgeSeconds: 14 * 24 * 60 * 60, maxEntries: 3_000, purgeOnQuotaError: true })],
+  plugins: [storeNothingFromBeforeAnErase, new ExpirationPlugin({ maxAgeSeconds: 14 * 24 * 60 * 60, maxEntries: 3_000, purgeOnQuotaError: true })],
 })
 
 registerRoute(

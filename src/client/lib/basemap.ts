@@ -21,20 +21,21 @@ import { apiRequest } from './api-client.ts'
 import { db, type BasemapDownloadRecord } from './database.ts'
 
 /** Where the service worker reads the basemap from (Cache Storage, as a JSON answer). */
-async function tellServiceWorker(basemap: Basemap): Promise<void> {
-  if (!('caches' in globalThis)) return
+async function tellServiceWorker(basemap: Basemap, signal?: AbortSignal): Promise<void> {
+  // Aborted (the device erase clears the queries): opening would re-create the erased cache.
+  if (!('caches' in globalThis) || signal?.aborted) return
   const cache = await caches.open(basemapCacheName)
   await cache.put(basemapConfigPath, new Response(JSON.stringify(basemap), { headers: { 'Content-Type': 'application/json' } }))
 }
 
-async function storeBasemap(basemap: Basemap): Promise<void> {
+async function storeBasemap(basemap: Basemap, signal?: AbortSignal): Promise<void> {
   await db.deviceMeta.put({ key: 'basemap', basemap })
-  await tellServiceWorker(basemap)
+  await tellServiceWorker(basemap, signal)
 }
 
 export async function getBasemap(signal?: AbortSignal): Promise<Basemap> {
   const basemap = await apiRequest('/api/config/map', basemapSchema, { signal })
-  await storeBasemap(basemap)
+  await storeBasemap(basemap, signal)
   return basemap
 }
 

@@ -15,6 +15,10 @@
  * even when another fails, and failures are logged rather than thrown so a sign-out is never
  * blocked. Tables are cleared before the database is deleted, because deletion waits for other
  * tabs to close their connections and the data must be gone even if that wait runs out.
+ *
+ * Late writes: background downloads are stopped first (`onBeforeErase`), and the service worker is
+ * told to store nothing from a request it began before the erase, so a photo or tile arriving just
+ * after cannot re-create a cache the erase removed.
  */
 import { Dexie } from 'dexie'
 import { db, kestrelDatabaseName } from './database.ts'
@@ -37,6 +41,18 @@ const databaseDeleteTimeoutMs = 3_000
 
 type ErasedListener = () => void
 const erasedListeners = new Set<ErasedListener>()
+type BeforeEraseListener = () => Promise<void>
+const beforeEraseListeners = new Set<BeforeEraseListener>()
+
+/**
+ * Work that writes to the device in the background (the photo download) registers here to be
+ * stopped before the erase starts, so nothing it does afterwards re-creates what was erased. Each
+ * listener must bound its own time.
+ */
+export function onBeforeErase(listener: BeforeEraseListener): () => void {
+  beforeEraseListeners.add(listener)
+  return () => beforeEraseListeners.delete(listener)
+}
 
 /** In-memory stores subscribe here to drop what they hold once the device has been erased. */
 export function onDeviceErased(listener: ErasedListener): () => void {
@@ -66,8 +82,30 @@ async function eraseDatabases(): Promise<void> {
   indexedDB.deleteDatabase(workboxExpirationDatabaseName)
 }
 
+/** Must match the message src/sw.ts answers. */
+const eraseMessage = { type: 'ERASE' } as const
+const serviceWorkerAnswerTimeoutMs = 1_000
+
+/**
+ * Tell the service worker the caches are about to go: it then stores nothing from a request it
+ * began before (a photo or tile still downloading would otherwise re-create its cache). Waits for
+ * its answer, at most a second; with no worker in control there is nothing to wait for.
+ */
+async function fenceServiceWorker(): Promise<void> {
+  const worker = 'serviceWorker' in navigator ? navigator.serviceWorker.controller : null
+  if (!worker) return
+  const channel = new MessageChannel()
+  const answered = new Promise<void>((resolve) => {
+    channel.port1.onmessage = () => resolve()
+  })
+  worker.postMessage(eraseMessage, [channel.port2])
+  await withTimeout(answered, serviceWorkerAnswerTimeoutMs)
+  channel.port1.close()
+}
+
 async function eraseCaches(): Promise<void> {
   if (!('caches' in globalThis)) return
+  await fenceServiceWorker()
   const names = await caches.keys()
   await Promise.all(names.filter(isErasableCacheName).map((name) => caches.delete(name)))
 }
@@ -93,12 +131,14 @@ export function forgetInMemoryData(): void {
 export async function eraseDeviceData(): Promise<void> {
   // Memory first: no screen may render the old officer's data while the rest is being removed.
   queryClient.clear()
-  const results = await Promise.allSettled([
+  // Background writers stop first: whatever they did after the erase would re-create what it removed.
+  const stopped = await Promise.allSettled([...beforeEraseListeners].map((listener) => listener()))
+  const erased = await Promise.allSettled([
     eraseDatabases(),
     eraseCaches(),
     Promise.resolve().then(eraseWebStorage),
   ])
-  for (const result of results) {
+  for (const result of [...stopped, ...erased]) {
     if (result.status === 'rejected') console.error('Kestrel: part of the device erase failed', result.reason)
   }
   for (const listener of erasedListeners) listener()

@@ -27,12 +27,11 @@ import type { SyncResponse } from '../../shared/api/sync.ts'
 import { ApiError, NetworkError } from './api-client.ts'
 import { getSync } from './api/get-sync.ts'
 import { db, type PackageMeta } from './database.ts'
-import { onDeviceErased } from './device-erase.ts'
+import { onBeforeErase, onDeviceErased } from './device-erase.ts'
 import { createStore, useStore } from './external-store.ts'
 import { drainOutbox } from './outbox.ts'
 import { outboxKinds } from './outbox-kinds.ts'
 import { mediaToKeep, planSync, rowCount, trendCellsUpdate, type PendingTaskUpdate } from './package-merge.ts'
-import { withMatchFields } from './person-match-keys.ts'
 import { sessionStore } from './session.ts'
 import { fullDeviceMessage, isQuotaError, requestPersistentStorage } from './storage.ts'
 
@@ -97,9 +96,12 @@ async function pendingTaskUpdates(): Promise<PendingTaskUpdate[]> {
   })
 }
 
-async function applySync(response: SyncResponse, userId: number, durationMs: number, persisted: boolean | null): Promise<void> {
+async function applySync(response: SyncResponse, userId: number, durationMs: number, persisted: boolean | null): Promise<PackageMeta> {
+  // The matching code loads with the first sync rather than with the app (and before the
+  // transaction: it must not wait on anything but IndexedDB).
+  const { withMatchFields } = await import('./person-match-keys.ts')
   const tables = [db.people, db.vehicles, db.addresses, db.briefingItems, db.markerTypes, db.areas, db.meta, db.outbox, db.trendCells]
-  await db.transaction('rw', tables, async () => {
+  return db.transaction('rw', tables, async () => {
     if (!stillSignedInAs(userId)) throw new SessionChangedError()
     const incomingIds = response.put.briefingItems.map((item) => item.id)
     const localItems = await db.briefingItems.bulkGet(incomingIds)
@@ -141,8 +143,11 @@ async function applySync(response: SyncResponse, userId: number, durationMs: num
       persisted: persisted ?? previous?.persisted ?? null,
       lastSync: { full: plan.full, rows: rowCount(plan), durationMs: Math.round(durationMs) },
       trendPeriod: trends ? trends.period : (previous?.trendPeriod ?? null),
+      // The photos to keep follow the people and briefing items (and `media` names only new ones).
+      mediaComplete: !plan.full && rowCount(plan) === 0 && response.media.length === 0 && previous?.mediaComplete === true,
     }
     await db.meta.put(meta)
+    return meta
   })
 }
 
@@ -173,11 +178,11 @@ async function runSync(): Promise<void> {
     const response = await fetchPackage(meta?.cursor)
     // Asked once, at the first sync: the officer has just committed this device to the briefing.
     const persisted = meta ? null : await requestPersistentStorage()
-    await applySync(response, userId, performance.now() - started, persisted)
+    const stored = await applySync(response, userId, performance.now() - started, persisted)
     syncStatusStore.set((status) => ({ ...status, error: null }))
     void drainOutbox()
     // In the background: the next sync need not wait for a thousand photos.
-    refreshMedia(userId, response.media)
+    if (await mediaPassNeeded(stored)) refreshMedia(userId, response.media)
   } catch (error) {
     if (error instanceof SessionChangedError) return
     // A session that ended is handled by the session module (erase and sign-in page).
@@ -200,6 +205,14 @@ export function syncNow(): Promise<void> {
 
 let mediaRun: Promise<void> | null = null
 let mediaAgain: { userId: number; named: Set<string> } | null = null
+let mediaAbort: AbortController | null = null
+
+// The erase waits for the download to stop: a file stored after it would re-create the cache.
+onBeforeErase(async () => {
+  mediaAgain = null
+  mediaAbort?.abort()
+  await mediaRun
+})
 
 /** Save photos and documents after a sync; a sync landing meanwhile queues one more pass. */
 function refreshMedia(userId: number, named: readonly string[]): void {
@@ -207,12 +220,14 @@ function refreshMedia(userId: number, named: readonly string[]): void {
     mediaAgain = { userId, named: new Set([...(mediaAgain?.named ?? []), ...named]) }
     return
   }
+  const abort = new AbortController()
+  mediaAbort = abort
   mediaRun = (async () => {
     let next: { userId: number; named: Set<string> } | null = { userId, named: new Set(named) }
-    while (next !== null) {
+    while (next !== null && !abort.signal.aborted) {
       mediaAgain = null
       try {
-        await saveMedia(next.userId, [...next.named])
+        await saveMedia(next.userId, [...next.named], abort.signal)
       } catch (error) {
         if (isQuotaError(error)) syncStatusStore.set((status) => ({ ...status, mediaProblem: fullDeviceMessage }))
         else console.error('Kestrel: photos and documents could not be saved', error)
@@ -221,6 +236,7 @@ function refreshMedia(userId: number, named: readonly string[]): void {
     }
   })().finally(() => {
     mediaRun = null
+    if (mediaAbort === abort) mediaAbort = null
     syncStatusStore.set((status) => ({ ...status, media: null }))
   })
 }
@@ -229,11 +245,14 @@ function refreshMedia(userId: number, named: readonly string[]): void {
  * Download every photo and document the package names that the cache does not hold, and delete
  * those it no longer names. Stops at a full disk, and as soon as the session changes.
  */
-async function saveMedia(userId: number, named: readonly string[]): Promise<void> {
+async function saveMedia(userId: number, named: readonly string[], signal: AbortSignal): Promise<void> {
   if (!('caches' in globalThis)) return
-  const [people, items] = await Promise.all([db.people.toArray(), db.briefingItems.toArray()])
+  const [people, items, meta] = await db.transaction('r', db.people, db.briefingItems, db.meta, () =>
+    Promise.all([db.people.toArray(), db.briefingItems.toArray(), db.meta.get('package')]))
   const wanted = mediaToKeep(people, items, named)
   const wantedSet = new Set(wanted)
+  // Opening creates the cache: never once the session is ending (the erase may have deleted it).
+  if (signal.aborted || !stillSignedInAs(userId)) return
   const cache = await caches.open(mediaCacheName)
   const held = new Set<string>()
   for (const request of await cache.keys()) {
@@ -245,6 +264,7 @@ async function saveMedia(userId: number, named: readonly string[]): Promise<void
   const missing = wanted.filter((url) => !held.has(url))
   if (missing.length === 0) {
     syncStatusStore.set((status) => ({ ...status, mediaProblem: null }))
+    await markMediaComplete(userId, meta?.cursor, signal)
     return
   }
 
@@ -261,10 +281,10 @@ async function saveMedia(userId: number, named: readonly string[]): Promise<void
   showProgress(true)
   const queue = [...missing]
   const worker = async (): Promise<void> => {
-    for (let url = queue.shift(); url !== undefined && !stop; url = queue.shift()) {
+    for (let url = queue.shift(); url !== undefined && !stop && !signal.aborted; url = queue.shift()) {
       try {
         // The header tells the service worker to stay out of the way: this code stores the copy.
-        const response = await fetch(url, { credentials: 'same-origin', headers: { [prefetchHeader]: '1' } })
+        const response = await fetch(url, { credentials: 'same-origin', headers: { [prefetchHeader]: '1' }, signal })
         if (response.status === 401 || response.status === 403) {
           // The session is over or changed: the session check deals with it; stop downloading.
           stop = true
@@ -272,7 +292,7 @@ async function saveMedia(userId: number, named: readonly string[]): Promise<void
         }
         if (!response.ok) continue
         // Checked right before writing: a sign-out may have erased the cache meanwhile.
-        if (!stillSignedInAs(userId)) {
+        if (signal.aborted || !stillSignedInAs(userId)) {
           stop = true
           return
         }
@@ -292,6 +312,24 @@ async function saveMedia(userId: number, named: readonly string[]): Promise<void
   }
   await Promise.all(Array.from({ length: mediaConcurrency }, worker))
   syncStatusStore.set((status) => ({ ...status, mediaProblem: problem }))
+  if (saved === missing.length && !stop) await markMediaComplete(userId, meta?.cursor, signal)
+}
+
+/** Unless the last pass found every file and the package has not changed since (and the cache is still there: a full disk may purge it). */
+async function mediaPassNeeded(stored: PackageMeta): Promise<boolean> {
+  if (!stored.mediaComplete) return true
+  return 'caches' in globalThis && !(await caches.has(mediaCacheName))
+}
+
+/** Every file of the package as of `cursor` is on the device: until the package changes, no pass is needed. */
+async function markMediaComplete(userId: number, cursor: string | undefined, signal: AbortSignal): Promise<void> {
+  if (cursor === undefined || signal.aborted) return
+  await db.transaction('rw', db.meta, async () => {
+    const meta = await db.meta.get('package')
+    // A sync that landed meanwhile may have named more; and nothing is written once the session is ending.
+    if (meta?.cursor !== cursor || signal.aborted || !stillSignedInAs(userId)) return
+    await db.meta.put({ ...meta, mediaComplete: true })
+  })
 }
 
 /**
