@@ -84,7 +84,8 @@ test('an absent result recorded offline reaches the supervisor live on reconnect
   const officer = new CurfewsPage(page)
   await officer.open()
   const card = officer.card(name)
-  await expect(card.state).toHaveText('Not checked yet tonight')
+  // The list appears once this device has stored its package (a sign-in's download, slow under load).
+  await expect(card.state).toHaveText('Not checked yet tonight', { timeout: 60_000 })
 
   // Hard offline: setOffline does not cut the service worker's own requests, so abort those too.
   await context.setOffline(true)

@@ -203,6 +203,9 @@ test('browser closed mid-upload: reopened, the outbox sends the rest, and the se
     await expect(notes.heading).toBeVisible()
     await checks.open()
     await expect(checks.heading).toBeVisible()
+    const shell = new AppShell(page)
+    await shell.goTo('Settings')
+    await expect(page.getByText('Nothing is waiting to be sent.')).toBeVisible()
 
     // No signal: two notes and a person check (its audit record) wait in the outbox, in order.
     await goOffline(device.context!)
@@ -213,7 +216,7 @@ test('browser closed mid-upload: reopened, the outbox sends the rest, and the se
     await checks.open()
     await checks.checkPerson({ surname: person.surname, forenames: person.forenames, dob: typedDob(person.dob!) }, 'Stop and account', checkReason)
     await expect(checks.deviceNotice).toBeVisible()
-    await new AppShell(page).goTo('Settings')
+    await shell.goTo('Settings')
     await expect(page.getByText('3 changes are waiting to be sent.')).toBeVisible()
 
     // Back online, the first note reaches the server, and the browser closes before the answer.

@@ -171,8 +171,8 @@ test('an officer meets hostile text on every screen and types more into every fi
   expect(published.status(), await published.text()).toBe(201)
   const item = briefingItemSchema.parse(await published.json())
 
-  // A curfew of the officer's area, due within the next six hours and not checked yet.
-  const query = new URLSearchParams({ from: new Date().toISOString(), to: inHours(6) })
+  // A curfew of the officer's area, due within the next day (tests run at any hour; curfews are at night) and not checked yet.
+  const query = new URLSearchParams({ from: new Date().toISOString(), to: inHours(24) })
   const due = dueResponseSchema.parse(await (await officerApi.get(`/api/curfews/due?${query.toString()}`)).json())
   const names = due.items.map(shownName)
   const curfew = due.items.find((i) => i.lastCheck === null && i.visit === null && names.filter((n) => n === shownName(i)).length === 1)
@@ -266,6 +266,7 @@ test('an officer meets hostile text on every screen and types more into every fi
   const doorNote = `${hostile.script} ${tag} ${longText.slice(0, 1_900)}`
   const curfews = new CurfewsPage(page)
   await curfews.open()
+  await curfews.hoursAhead.selectOption('24')
   const curfewCard = curfews.card(shownName(curfew))
   await curfewCard.addDetails(answeredBy, doorNote)
   await curfewCard.result('Present').click()

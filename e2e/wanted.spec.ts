@@ -62,10 +62,15 @@ type Person = { name: string; areaId: string }
 /** The people at these places (0 = first) of one of this project's areas, highest priority first. */
 async function peopleInArea(officer: Officer, testInfo: TestInfo, places: number[], which: 'first' | 'second' = 'first'): Promise<Person[]> {
   const areaId = await officer.gallery.chooseArea(areaPosition(testInfo, which))
-  // Two wanted people can share a name (the demo force has some): pick only names seen once, so a
-  // card found by name is the person meant.
-  const seen = await officer.gallery.firstNames(Math.max(...places) + 12)
-  const names = seen.filter((name) => seen.indexOf(name) === seen.lastIndexOf(name))
+  // Two wanted people can share a name (the demo force has some, not always near each other in
+  // the list): pick only names no one else in the area has, so a card found by name is the person meant.
+  const wantedCount = Math.max(...places) + 1
+  const seen = await officer.gallery.firstNames(wantedCount + 12)
+  const names: string[] = []
+  for (const name of seen.filter((candidate) => seen.indexOf(candidate) === seen.lastIndexOf(candidate))) {
+    if (names.length === wantedCount) break
+    if ((await officer.gallery.countNamed(name)) === 1) names.push(name)
+  }
   return places.map((place) => {
     const name = names[place]
     if (name === undefined) throw new Error(`no wanted person at place ${place} in ${areaId}`)

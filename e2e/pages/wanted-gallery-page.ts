@@ -67,6 +67,20 @@ export class WantedGalleryPage {
     return names.slice(0, count)
   }
 
+  /**
+   * How many people of the chosen area carry exactly this name: the name filter is applied (every
+   * card left holds each word of it) and the cards whose heading is the name are counted.
+   */
+  async countNamed(personName: string): Promise<number> {
+    await this.name.fill(personName)
+    const words = personName.toLowerCase().split(/[\s,]+/).filter((word) => word !== '')
+    const headings = this.cards().getByRole('heading', { level: 2 })
+    await expect.poll(async () => (await headings.allInnerTexts()).every((heading) => words.every((word) => heading.toLowerCase().includes(word)))).toBe(true)
+    const count = (await headings.allInnerTexts()).filter((heading) => heading === personName).length
+    await this.name.fill('')
+    return count
+  }
+
   /** Show only this person (by area id and name). */
   async show(person: { name: string; areaId: string }): Promise<WantedCard> {
     await this.area.selectOption(person.areaId)
