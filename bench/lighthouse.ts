@@ -17,6 +17,12 @@
  * Goals: performance >= 90, accessibility 100, best practices 100, installable. Audits that keep a
  * screen from its goal are listed by id and title. Needs `npm run build` (or CLIENT_DIR) and a
  * Chromium (/usr/bin/chromium or CHROMIUM_PATH). `BENCH_LIGHTHOUSE_PORT` picks the server's port.
+ *
+ * The basemap: this machine cannot reach OpenStreetMap's tile servers (the default), and every
+ * tile that fails is a console error, which Lighthouse counts against best practices. So the
+ * server is given a force's own basemap, as a force running Kestrel offline would: a raster
+ * PMTiles archive over the demo force (MAP_PMTILES_PATH, the archive the e2e tests use).
+ * `BENCH_LIGHTHOUSE_BASEMAP=osm` audits the default, OpenStreetMap's tiles, instead.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -32,6 +38,7 @@ import { HomePage } from '../e2e/pages/home-page.ts'
 import { PinSetupPage } from '../e2e/pages/pin-setup-page.ts'
 import { SignInPage } from '../e2e/pages/sign-in-page.ts'
 import { loadConfig } from '../src/server/config.ts'
+import { writeRasterArchive } from '../src/server/testing/pmtiles-archive.ts'
 import type { Figure } from './figures.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -57,9 +64,10 @@ async function freePort(): Promise<number> {
   })
 }
 
-async function startServer(port: number): Promise<ChildProcess> {
+async function startServer(port: number, basemapFile: string | null): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DEMO: '1', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000' }
   delete env.DATABASE_URL
+  if (basemapFile) env.MAP_PMTILES_PATH = basemapFile
   const server = spawn(process.execPath, ['--import', 'tsx', path.join(here, '../e2e/serve.ts')], { env, stdio: ['ignore', 'ignore', 'inherit'] })
   for (const deadline = Date.now() + 300_000; ;) {
     if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode})`)
@@ -131,9 +139,15 @@ export async function lighthouseBenchmark(): Promise<Figure[]> {
   const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
   const port = Number(process.env.BENCH_LIGHTHOUSE_PORT ?? 0) || await freePort()
   const base = `http://127.0.0.1:${port}`
+  const basemapChoice = process.env.BENCH_LIGHTHOUSE_BASEMAP ?? 'pmtiles'
+  if (basemapChoice !== 'pmtiles' && basemapChoice !== 'osm') throw new Error(`BENCH_LIGHTHOUSE_BASEMAP must be pmtiles or osm, not ${basemapChoice}`)
+  const basemapDir = basemapChoice === 'pmtiles' ? fs.mkdtempSync(path.join(os.tmpdir(), 'kestrel-lighthouse-')) : null
+  const basemapFile = basemapDir ? path.join(basemapDir, 'demo-force.pmtiles') : null
+  if (basemapFile) fs.writeFileSync(basemapFile, writeRasterArchive({ maxZoom: 14 }))
   const seedStarted = performance.now()
-  const server = await startServer(port)
-  console.log(`server on ${base} (client ${clientDir}, demo force seeded and started in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s)`)
+  const server = await startServer(port, basemapFile)
+  console.log(`server on ${base} (client ${clientDir}, demo force seeded and started in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s); `
+    + `basemap: ${basemapFile ? 'a raster PMTiles archive served by Kestrel (BENCH_LIGHTHOUSE_BASEMAP=osm for OpenStreetMap)' : "OpenStreetMap's tile servers"}`)
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags })
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`)
   try {
@@ -198,5 +212,6 @@ export async function lighthouseBenchmark(): Promise<Figure[]> {
     chrome.kill()
     server.kill('SIGTERM')
     await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)))
+    if (basemapDir) fs.rmSync(basemapDir, { recursive: true, force: true })
   }
 }
