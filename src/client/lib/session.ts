@@ -105,7 +105,11 @@ async function confirmSession(me: MeResponse): Promise<void> {
     return
   }
   await db.account.put({ key: 'current', user: me.user, expiresAt: me.session.expiresAt, confirmedAt: Date.now() })
-  sessionStore.set({ ...state, user: me.user, expiresAt: me.session.expiresAt })
+  // Read again: a sign-out that began during the write must not be undone (it would let a sync
+  // in flight store the package again after the erase).
+  const now = sessionStore.get()
+  if (now.status !== 'signed-in' || now.user.id !== me.user.id) return
+  sessionStore.set({ ...now, user: me.user, expiresAt: me.session.expiresAt })
 }
 
 /**
