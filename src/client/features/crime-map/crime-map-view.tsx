@@ -5,7 +5,9 @@
  * Everything is drawn on one canvas (Leaflet's Canvas renderer, `preferCanvas`), not as thousands
  * of SVG or DOM elements, so 5,000 cells and 20,000 points pan and zoom smoothly on a phone; the
  * layers are built imperatively and rebuilt only when their data or colouring changes, never on a
- * pan. Canvas shapes are invisible to assistive technology: the page's cells list is the keyboard
+ * pan. The cells that look alike are one layer (a multi-polygon), a handful of layers in all rather
+ * than one per cell: adding 2,000 layers one by one held the page for over a second on a slow phone.
+ * A tap finds its cell by H3 (`latLngToCell`), so the cells need no hit-testing of their own. Canvas shapes are invisible to assistive technology: the page's cells list is the keyboard
  * and screen-reader way to the same cells, and selecting a cell there highlights it here.
  *
  * Cells are areas (hexagons about 350 m across at street scale), never points: police.uk locations
@@ -15,13 +17,13 @@
  * worker; tiles that fail to load are reported (`onBasemap`), the overlays stay on a plain background.
  */
 import 'leaflet/dist/leaflet.css'
-import { canvas, circle, circleMarker, latLngBounds, layerGroup, polygon, type LatLngBoundsExpression, type LatLngTuple, type Layer } from 'leaflet'
-import { cellToBoundary } from 'h3-js'
+import { canvas, circle, circleMarker, latLngBounds, layerGroup, polygon, type LatLngBoundsExpression, type LatLngTuple, type Layer, type LeafletMouseEvent } from 'leaflet'
+import { cellToBoundary, getResolution, latLngToCell } from 'h3-js'
 import { useEffect, useMemo, useRef } from 'react'
 import { MapContainer, useMap } from 'react-leaflet'
 import type { TrendCellRecord } from '../../../shared/api/crime.ts'
 import { BasemapLayer, type BasemapState } from '../../components/basemap-layer.tsx'
-import { cellLook, pointColours, type ColourMode } from './cell-style.ts'
+import { cellLook, pointColours, type CellLook, type ColourMode } from './cell-style.ts'
 import type { MapPoint } from './use-device-map-data.ts'
 import type { Position } from './use-my-position.ts'
 
@@ -71,20 +73,41 @@ function useLayer(build: () => Layer | null, deps: readonly unknown[]): void {
 }
 
 function CellsLayer({ cells, mode, onSelect, renderer }: Pick<Props, 'cells' | 'mode' | 'onSelect'> & { renderer: ReturnType<typeof canvas> }) {
+  const map = useMap()
   const onSelectRef = useRef(onSelect)
   useEffect(() => {
     onSelectRef.current = onSelect
   })
   useLayer(() => {
-    const group = layerGroup()
+    const looks = new Map<string, { look: CellLook; rings: LatLngTuple[][][] }>()
     for (const cell of cells) {
       const look = cellLook(cell, mode)
-      polygon(boundaryOf(cell.cell), { renderer, color: look.colour, weight: 1, opacity: 0.8, fillColor: look.colour, fillOpacity: look.fillOpacity })
-        .on('click', () => onSelectRef.current(cell.cell))
-        .addTo(group)
+      const key = `${look.colour}|${look.fillOpacity}`
+      const same = looks.get(key) ?? looks.set(key, { look, rings: [] }).get(key)!
+      same.rings.push([boundaryOf(cell.cell)])
+    }
+    const group = layerGroup()
+    for (const { look, rings } of looks.values()) {
+      polygon(rings, { renderer, color: look.colour, weight: 1, opacity: 0.8, fillColor: look.colour, fillOpacity: look.fillOpacity, interactive: false }).addTo(group)
     }
     return group
   }, [cells, mode, renderer])
+
+  // A tap on the map selects the cell under it (a tap on a person's point opens that point's popup instead).
+  useEffect(() => {
+    const first = cells[0]
+    if (!first) return
+    const resolution = getResolution(first.cell)
+    const shown = new Set(cells.map((cell) => cell.cell))
+    const onClick = (event: LeafletMouseEvent): void => {
+      const cell = latLngToCell(event.latlng.lat, event.latlng.lng, resolution)
+      if (shown.has(cell)) onSelectRef.current(cell)
+    }
+    map.on('click', onClick)
+    return () => {
+      map.off('click', onClick)
+    }
+  }, [cells, map])
   return null
 }
 
@@ -144,7 +167,7 @@ function FitToCells({ cells, fitKey }: { cells: readonly TrendCellRecord[]; fitK
 const fallbackCentre: LatLngTuple = [52.48, -1.9]
 
 export default function CrimeMapView(props: Props) {
-  const renderer = useMemo(() => canvas({ padding: 0.5, tolerance: 4 }), [])
+  const renderer = useMemo(() => canvas({ padding: 0.1, tolerance: 4 }), [])
   const placing: { bounds: LatLngBoundsExpression } | { center: LatLngTuple; zoom: number } = props.cells.length > 0
     ? { bounds: latLngBounds(props.cells.map((c): LatLngTuple => [c.lat, c.lng])).pad(0.05) }
     : { center: props.me ? [props.me.lat, props.me.lng] : fallbackCentre, zoom: 13 }
