@@ -23,6 +23,7 @@
  * server is given a force's own basemap, as a force running Kestrel offline would: a raster
  * PMTiles archive over the demo force (MAP_PMTILES_PATH, the archive the e2e tests use).
  * `BENCH_LIGHTHOUSE_BASEMAP=osm` audits the default, OpenStreetMap's tiles, instead.
+ * `BENCH_LIGHTHOUSE_REPORTS=DIR` writes each screen's full Lighthouse report (JSON) into DIR.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -128,6 +129,11 @@ async function audit(screen: string, url: string, port: number, keepStorage: boo
   const result = await lighthouse(url, flags)
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`)
   const { lhr } = result
+  const reports = process.env.BENCH_LIGHTHOUSE_REPORTS
+  if (reports) {
+    fs.mkdirSync(reports, { recursive: true })
+    fs.writeFileSync(path.join(reports, `${screen.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.json`), JSON.stringify(lhr))
+  }
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
   const scores = Object.fromEntries(categories.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<Category, number>
   return { screen, url: lhr.finalDisplayedUrl, scores, failing: failingAudits(lhr, scores), benchmarkIndex: lhr.environment.benchmarkIndex ?? null, warnings: lhr.runWarnings }
