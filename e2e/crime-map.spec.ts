@@ -120,6 +120,24 @@ test('the map draws the package’s trend cells hard offline with no basemap, an
   await expect.poll(() => cachedTiles(page)).not.toHaveLength(0)
   const cached = await cachedTiles(page)
   expect(cached.every((url) => url.startsWith(`${tileOrigin}/`) && asked.includes(url)), 'only tiles the map asked for').toBe(true)
+
+  // A tap on the map selects the cell under it. The points are hidden, so the tap meets a cell.
+  for (const layer of map.pointLayers) await layer.setChecked(false)
+  await map.closeDetails.click()
+  await expect(map.details).toBeHidden()
+  // At the closest zoom a cell is larger than the view, so choosing one in the list centres the map on it.
+  await map.zoomInFully()
+  await map.cells.first().click()
+  await expect(map.details).toBeVisible()
+  await map.closeDetails.click()
+  await expect(map.details).toBeHidden()
+  await expect(map.cells.first()).toHaveAttribute('aria-pressed', 'false')
+  // Tapped until the map has settled on the cell (a tap during the move may meet its neighbour).
+  await expect(async () => {
+    await map.map.click()
+    await expect(map.cells.first()).toHaveAttribute('aria-pressed', 'true', { timeout: 1_000 })
+  }).toPass({ timeout: 20_000 })
+  await expect(map.details).toBeVisible()
 })
 
 /** Nothing leaves the device: setOffline does not cut the service worker's own requests, so abort those too. */

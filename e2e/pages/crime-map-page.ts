@@ -22,6 +22,9 @@ export class CrimeMapPage {
   readonly monthTable: Locator
   readonly legend: Locator
   readonly zoomIn: Locator
+  readonly closeDetails: Locator
+  /** The people layers and the officer's position: points drawn over the cells. */
+  readonly pointLayers: Locator[]
   readonly basemapDownload: Locator
   readonly basemapDownloadState: Locator
   readonly downloadBasemap: Locator
@@ -42,6 +45,8 @@ export class CrimeMapPage {
     this.monthTable = this.details.getByRole('table', { name: 'Crimes by month' })
     this.legend = page.getByRole('region', { name: 'Legend' })
     this.zoomIn = this.map.getByRole('button', { name: 'Zoom in' })
+    this.closeDetails = this.details.getByRole('button', { name: 'Close details' })
+    this.pointLayers = [/^Wanted people’s last known places/, /^Curfew addresses/, /^My position$/].map((name) => page.getByRole('checkbox', { name }))
     this.basemapDownload = page.getByRole('region', { name: 'Basemap for offline use' })
     this.basemapDownloadState = this.basemapDownload.getByRole('status')
     this.downloadBasemap = this.basemapDownload.getByRole('button', { name: /^Download the basemap/ })
@@ -53,6 +58,14 @@ export class CrimeMapPage {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today', exact: true }).click()
     await this.todayTile.click()
     await expect(this.heading).toBeVisible()
+  }
+
+  /** Zooms in until the map's zoom-in button is disabled: the basemap's closest zoom. */
+  async zoomInFully(): Promise<void> {
+    await expect(async () => {
+      if (await this.zoomIn.isEnabled()) await this.zoomIn.click()
+      await expect(this.zoomIn).toBeDisabled({ timeout: 1_000 })
+    }).toPass({ timeout: 30_000 })
   }
 
   /** How many pixels of the map's canvas are painted: the overlays, drawn with no basemap under them. */
