@@ -95,8 +95,7 @@ type FenceData = { fences: PromptFence[]; meta: PackageMeta | null }
 async function loadFenceData({ buildFences }: Geofence): Promise<FenceData> {
   const meta = await db.meta.get('package')
   if (!meta) return { fences: [], meta: null }
-  // One request for the table (a filtered collection walks a cursor, one event per person).
-  const people = (await db.people.toArray()).filter((person) => person.wanted !== null)
+  const people = await db.people.filter((person) => person.wanted !== null).toArray()
   const addressIds = new Set<string>()
   for (const person of people) {
     if (person.addressId) addressIds.add(person.addressId)

@@ -8,9 +8,10 @@
  * list below the map (rising first) says each cell's trend in words; it is also the keyboard and
  * screen-reader way to the cells, which the map draws on a canvas.
  *
- * Offline behaviour: the package's cells on this device (the officer's area, latest month, all
- * crime, against the three months before), and the page says so; filters and a cell's breakdown
- * need a connection. Basemap tiles viewed before come from the tile cache, and a force's PMTiles
+ * Online, the page waits up to 3 s for the server's trends before drawing the device's cells, so
+ * the map is drawn once. Offline behaviour: the package's cells on this device (the officer's
+ * area, latest month, all crime, against the three months before), and the page says so; filters
+ * and a cell's breakdown need a connection. Basemap tiles viewed before come from the tile cache, and a force's PMTiles
  * basemap can be downloaded whole below the map; with none reachable the overlays show on a plain
  * background and the page says "Basemap offline".
  */
@@ -36,6 +37,22 @@ import './crime-map.css'
 
 const baselineChoices = [1, 3, 6, 12] as const
 const listPage = 50
+/**
+ * How long an online page waits for the server's trends before it draws the device's own cells.
+ * The server usually answers within a moment, and drawing the device's cells (the officer's area)
+ * and then the server's (the force) drew the map twice and moved it under the officer's finger.
+ */
+const serverWaitMs = 3_000
+
+/** True once `ms` have passed since the component mounted. */
+function useWaited(ms: number): boolean {
+  const [waited, setWaited] = useState(false)
+  useEffect(() => {
+    const timer = window.setTimeout(() => setWaited(true), ms)
+    return () => window.clearTimeout(timer)
+  }, [ms])
+  return waited
+}
 
 /**
  * Asks the server again when the device comes back online. TanStack's own reconnect refetch only
@@ -203,8 +220,11 @@ export function CrimeMapPage() {
   const trends = useQuery(trendsQueryOptions(filters))
   const months = useQuery(crimeMonthsQueryOptions)
 
+  const waited = useWaited(serverWaitMs)
+
   const fromServer = trends.data !== undefined
-  const cells: readonly TrendCellRecord[] = trends.data?.cells ?? device?.cells ?? []
+  const awaitingServer = online && !fromServer && trends.isFetching && !trends.isError && !waited
+  const cells: readonly TrendCellRecord[] = trends.data?.cells ?? (awaitingServer ? [] : (device?.cells ?? []))
   const unreachable = !fromServer && (!online || trends.fetchStatus === 'paused' || (trends.isError && !(trends.error instanceof ApiError)))
   const period = device?.period ?? null
   const shownMonth = fromServer ? (filters.month ?? months.data?.latest ?? null) : (period?.month ?? null)
@@ -227,6 +247,8 @@ export function CrimeMapPage() {
   if (fromServer) {
     const what = filters.category ? (crimeCategories.find((c) => c.slug === filters.category)?.name ?? filters.category) : 'All crime'
     sourceNote = `${what}, ${shownMonth ? monthWords(shownMonth) : 'the latest month'}, against ${filters.baselineMonths === 1 ? 'the month before' : `the ${filters.baselineMonths} months before`}.`
+  } else if (awaitingServer) {
+    sourceNote = 'Fetching crime trends…'
   } else if (device && device.cells.length > 0 && period) {
     const lead = unreachable ? 'No connection: showing' : trends.isError ? 'The server could not give the trends: showing' : 'Showing'
     sourceNote = `${lead} the ${device.cells.length} cells saved on this device for ${monthWords(period.month)} (all crime, against the ${period.baselineMonths} months before).`
@@ -281,7 +303,7 @@ export function CrimeMapPage() {
       {position.status === 'locating' ? <p className="hint">Finding where you are…</p> : null}
 
       <div className="crime-map" role="region" aria-label="Crime map" aria-describedby="crime-cells-heading">
-        {device === undefined && !fromServer ? (
+        {(device === undefined && !fromServer) || awaitingServer ? (
           <LoadingState>Opening the map…</LoadingState>
         ) : (
           <CrimeMapView
@@ -313,7 +335,7 @@ export function CrimeMapPage() {
 
       <BasemapDownload />
       <Legend mode={mode} layers={{ wanted: showWanted && peopleReady, curfews: showCurfews && peopleReady, me: position.status === 'on' }} />
-      <CellsList key={`${fromServer ? 'server' : 'device'}:${JSON.stringify(filters)}`} cells={cells} selected={selected} onSelect={selectFromList} />
+      {awaitingServer ? null : <CellsList key={`${fromServer ? 'server' : 'device'}:${JSON.stringify(filters)}`} cells={cells} selected={selected} onSelect={selectFromList} />}
     </div>
   )
 }

@@ -29,12 +29,15 @@ function wantedPoint(person: PersonRecord): MapPoint | null {
 
 export function usePeoplePoints(): { wanted: MapPoint[]; curfews: MapPoint[] } | undefined {
   return useLiveQuery(async () => {
-    const people = await db.people.toArray()
-    const wanted = people.flatMap((person) => {
+    // A cursor, not one getAll: many short tasks, where reading every person at once held the page
+    // for one long one while the map opened.
+    const wanted: MapPoint[] = []
+    const curfewPeople: PersonRecord[] = []
+    await db.people.each((person) => {
       const point = wantedPoint(person)
-      return point ? [point] : []
+      if (point) wanted.push(point)
+      if (person.conditions.some((condition) => condition.kind === 'curfew')) curfewPeople.push(person)
     })
-    const curfewPeople = people.filter((person) => person.conditions.some((condition) => condition.kind === 'curfew'))
     const addressIds = [
       ...new Set(
         curfewPeople.flatMap((person) => person.conditions.filter((c) => c.kind === 'curfew').map((c) => c.addressId ?? person.addressId)),

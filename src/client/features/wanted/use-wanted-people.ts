@@ -30,9 +30,8 @@ export function useWantedPeople(view: ClaimsView): WantedPeople {
   const fromServer = view.entries !== null
   const packagePeople = useLiveQuery(async () => {
     if (fromServer || availability !== 'ready') return []
-    // Every wanted person in the force comes with the package; `wanted` is not indexed, so scan:
-    // read the table in one request (a filtered collection walks a cursor, one event per person).
-    const people = await db.people.toArray()
+    // Every wanted person in the force comes with the package; `wanted` is not indexed, so scan.
+    const people = await db.people.filter((person) => person.wanted !== null).toArray()
     return people.flatMap((person) => fromPerson(person) ?? [])
   }, [fromServer, availability])
   const areaRows = useLiveQuery(() => db.areas.toArray(), [])
