@@ -11,15 +11,23 @@ import { SetPinPage } from '../features/device-lock/set-pin-page.tsx'
 import { AppLayout } from './app-layout.tsx'
 import { RequireAnyRole, RequirePinSetup, RequireRole, RequireSession, SignedOutOnly } from './guards.tsx'
 import { RootLayout } from './root-layout.tsx'
-import { loadAccountsRoute } from './routes/admin-route.ts'
-import { loadAuditRoute, loadMyChecksRoute } from './routes/audit-route.ts'
-import { loadAuthoringRoute } from './routes/authoring-route.ts'
-import { loadChecksRoute } from './routes/checks-route.ts'
-import { loadNotesRoute } from './routes/notes-route.ts'
-import { loadAddressProfileRoute, loadBriefingRoute, loadHomeRoute, loadPersonProfileRoute, loadSettingsRoute, loadVehicleProfileRoute } from './routes/page-routes.ts'
-import { loadCrimeMapRoute } from './routes/crime-map-route.ts'
-import { loadCurfewsRoute } from './routes/curfews-route.ts'
-import { loadWantedRoute } from './routes/wanted-route.ts'
+import {
+  loadAccountsRoute,
+  loadAddressProfileRoute,
+  loadAuditRoute,
+  loadAuthoringRoute,
+  loadBriefingRoute,
+  loadChecksRoute,
+  loadCrimeMapRoute,
+  loadCurfewsRoute,
+  loadHomeRoute,
+  loadMyChecksRoute,
+  loadNotesRoute,
+  loadPersonProfileRoute,
+  loadSettingsRoute,
+  loadVehicleProfileRoute,
+  loadWantedRoute,
+} from './routes/lazy-pages.ts'
 import { NotFoundPage } from './routes/not-found-page.tsx'
 
 export const router = createBrowserRouter([

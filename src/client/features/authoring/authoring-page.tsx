@@ -1,7 +1,7 @@
 /**
  * Write briefing (analysts and supervisors, at a station terminal or on a tablet): the current and
  * coming items, a form to write or edit one, withdrawing an item, who has read each item and how
- * its task is going. Loaded only when opened (app/routes/authoring-route.ts).
+ * its task is going. Loaded only when opened (app/routes/lazy-pages.ts).
  *
  * Offline behaviour: writing the briefing needs the server, which checks links and tells devices;
  * offline the page says so and keeps the form from being sent. After each change the author's own
