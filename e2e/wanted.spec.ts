@@ -67,7 +67,7 @@ async function peopleInArea(officer: Officer, testInfo: TestInfo, places: number
   const wantedCount = Math.max(...places) + 1
   const seen = await officer.gallery.firstNames(wantedCount + 12)
   const names: string[] = []
-  for (const name of seen.filter((candidate) => seen.indexOf(candidate) === seen.lastIndexOf(candidate))) {
+  for (const name of new Set(seen)) {
     if (names.length === wantedCount) break
     if ((await officer.gallery.countNamed(name)) === 1) names.push(name)
   }

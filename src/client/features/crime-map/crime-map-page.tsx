@@ -9,9 +9,11 @@
  * screen-reader way to the cells, which the map draws on a canvas.
  *
  * Online, the page waits up to 3 s for the server's trends before drawing the device's cells, so
- * the map is drawn once. Offline behaviour: the package's cells on this device (the officer's
- * area, latest month, all crime, against the three months before), and the page says so; filters
- * and a cell's breakdown need a connection. Basemap tiles viewed before come from the tile cache, and a force's PMTiles
+ * the map is drawn once.
+ *
+ * Offline behaviour: the package's cells on this device (the officer's area, latest month, all
+ * crime, against the three months before), and the page says so; filters and a cell's breakdown
+ * need a connection. Basemap tiles viewed before come from the tile cache, and a force's PMTiles
  * basemap can be downloaded whole below the map; with none reachable the overlays show on a plain
  * background and the page says "Basemap offline".
  */

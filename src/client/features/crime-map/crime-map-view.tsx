@@ -5,10 +5,11 @@
  * Everything is drawn on one canvas (Leaflet's Canvas renderer, `preferCanvas`), not as thousands
  * of SVG or DOM elements, so 5,000 cells and 20,000 points pan and zoom smoothly on a phone; the
  * layers are built imperatively and rebuilt only when their data or colouring changes, never on a
- * pan. The cells that look alike are one layer (a multi-polygon), a handful of layers in all rather
- * than one per cell: adding 2,000 layers one by one held the page for over a second on a slow phone.
- * A tap finds its cell by H3 (`latLngToCell`), so the cells need no hit-testing of their own. Canvas shapes are invisible to assistive technology: the page's cells list is the keyboard
- * and screen-reader way to the same cells, and selecting a cell there highlights it here.
+ * pan. Cells that look alike are one layer (a multi-polygon), a handful of layers in all rather
+ * than one per cell: adding 2,000 layers one by one held the page for over a second on a slow
+ * phone. A tap finds its cell by H3 (`latLngToCell`), so the cells need no hit-testing of their own.
+ * Canvas shapes are invisible to assistive technology: the page's cells list is the keyboard and
+ * screen-reader way to the same cells, and selecting a cell there highlights it here.
  *
  * Cells are areas (hexagons about 350 m across at street scale), never points: police.uk locations
  * are anonymised snap points, so no crime is drawn as an offence address.
