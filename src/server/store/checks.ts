@@ -22,8 +22,11 @@ const parse = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(te
  */
 export async function personCandidates(db: Kysely<Database>, query: PersonQuery) {
   const lookup = queryMatchKeys(query)
+  // A person holds each key once (`replaceMatchKeys` stores a set), so counting rows counts the
+  // distinct keys hit, and saves the database a second sort per check: a quarter of the time of a
+  // check with no date of birth, whose common surnames hit tens of thousands of rows.
   let hits = db.selectFrom('personMatchKeys')
-    .select((eb) => ['personId', eb.fn.count<number>('key').distinct().as('hits')])
+    .select((eb) => ['personId', eb.fn.countAll<number>().as('hits')])
     .where('key', 'in', lookup.keys)
   const years = lookup.years
   // One list for "these years or not known", so the index serves key and year together.
