@@ -24,6 +24,8 @@
  * PMTiles archive over the demo force (MAP_PMTILES_PATH, the archive the e2e tests use).
  * `BENCH_LIGHTHOUSE_BASEMAP=osm` audits the default, OpenStreetMap's tiles, instead.
  * `BENCH_LIGHTHOUSE_REPORTS=DIR` writes each screen's full Lighthouse report (JSON) into DIR.
+ * `BENCH_LIGHTHOUSE_SCREENS=/map,/map` audits only the screens at those paths, in that order, and
+ * as often as named (Lighthouse's figures vary from run to run); /login is the sign-in screen, audited once.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -47,12 +49,16 @@ const categories = ['performance', 'accessibility', 'best-practices'] as const
 type Category = (typeof categories)[number]
 const goals: Record<Category, number> = { performance: 90, accessibility: 100, 'best-practices': 100 }
 const chromeFlags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-const screens = [
+const allScreens = [
   { name: 'Briefing', path: '/briefing' },
   { name: 'Wanted gallery', path: '/wanted' },
   { name: 'Checks', path: '/checks' },
   { name: 'Crime map', path: '/map' },
 ] as const
+/** `BENCH_LIGHTHOUSE_SCREENS=/login,/map` audits only those paths (the sign-in screen is /login). */
+const chosenPaths = process.env.BENCH_LIGHTHOUSE_SCREENS?.split(',').map((p) => p.trim()).filter(Boolean) ?? null
+const chosen = (screenPath: string) => chosenPaths === null || chosenPaths.includes(screenPath)
+const screens = chosenPaths === null ? allScreens : chosenPaths.flatMap((p) => allScreens.filter((screen) => screen.path === p))
 
 type ScreenResult = { screen: string; url: string; scores: Record<Category, number>; failing: string[]; benchmarkIndex: number | null; warnings: string[] }
 
@@ -159,7 +165,7 @@ export async function lighthouseBenchmark(): Promise<Figure[]> {
   try {
     const results: ScreenResult[] = []
     // The sign-in screen from a clean profile, as a new device first opens Kestrel.
-    results.push(await audit('Sign-in', `${base}/login`, chrome.port, false))
+    if (chosen('/login')) results.push(await audit('Sign-in', `${base}/login`, chrome.port, false))
 
     const context = browser.contexts()[0]!
     const page = await context.newPage()

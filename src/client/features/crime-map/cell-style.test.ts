@@ -20,4 +20,10 @@ describe('the crime map in words', () => {
     expect(cellSummary({ trend: 'steady', count: 1, baseline: 0.3 })).toBe('Steady: 1 crime, usually fewer than 1 a month')
     expect(monthWords('2026-10')).toBe('October 2026')
   })
+
+  it('names every month as en-GB Intl does, and leaves a malformed month as given', () => {
+    const intl = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+    for (let m = 1; m <= 12; m++) expect(monthWords(`2025-${String(m).padStart(2, '0')}`)).toBe(intl.format(Date.UTC(2025, m - 1, 1)))
+    expect(monthWords('2025-13')).toBe('2025-13')
+  })
 })

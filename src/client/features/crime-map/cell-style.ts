@@ -5,7 +5,6 @@
  * Pure functions, no DOM, so they are tested alone.
  */
 import type { TrendCellRecord } from '../../../shared/api/crime.ts'
-import { lazyDateTimeFormat } from '../../lib/date-format.ts'
 
 export type ColourMode = 'trend' | 'hotspot'
 
@@ -55,10 +54,14 @@ export const pointColours = { wanted: '#6a1b9a', curfew: '#8d5b00', me: '#0b57d0
 
 const trendRank = { rising: 0, falling: 1, steady: 2 } as const
 
-/** The cells list's order: rising first, then falling, then steady; within each, the strongest change first. */
+/**
+ * The cells list's order: rising first, then falling, then steady; within each, the strongest change
+ * first. Ties by cell id as plain text: ids are hex, and `localeCompare` built a collator (its
+ * locale data) on first use, 60 ms of the map's start at 4× CPU.
+ */
 export function cellsInListOrder<T extends Pick<TrendCellRecord, 'cell' | 'trend' | 'z' | 'count'>>(cells: readonly T[]): T[] {
   return [...cells].sort(
-    (a, b) => trendRank[a.trend] - trendRank[b.trend] || Math.abs(b.z) - Math.abs(a.z) || b.count - a.count || a.cell.localeCompare(b.cell),
+    (a, b) => trendRank[a.trend] - trendRank[b.trend] || Math.abs(b.z) - Math.abs(a.z) || b.count - a.count || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0),
   )
 }
 
@@ -77,11 +80,13 @@ export const cellSizes = [
   { resolution: 7, words: 'District (about 2.5 km across)' },
 ] as const
 
-// One formatter for every month named: building one per call cost 240 ms of the crime map's start at 4× CPU.
-const monthAndYear = lazyDateTimeFormat({ month: 'long', year: 'numeric', timeZone: 'UTC' })
+// Month names from a list, not Intl: the first Intl.DateTimeFormat a page builds loads the locale's
+// data, 120 ms of the crime map's start at 4× CPU, and English month names never change.
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
 
 /** "2026-10" -> "October 2026" */
 export function monthWords(month: string): string {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number]
-  return monthAndYear().format(new Date(Date.UTC(year, monthNumber - 1, 1)))
+  const name = monthNames[monthNumber - 1]
+  return name && Number.isInteger(year) ? `${name} ${year}` : month
 }

@@ -60,18 +60,38 @@ function popupText(text: string): HTMLElement {
   return element
 }
 
-function useLayer(build: () => Layer | null, deps: readonly unknown[]): void {
+/** Lets the browser paint and answer taps before the next slice of work. */
+const nextTask = () => new Promise<void>((resolve) => window.setTimeout(resolve, 0))
+
+/**
+ * A layer built and added in tasks of its own, after the map has been created and painted: the
+ * map, the cells and each people layer were one task of over half a second on a slow phone, which
+ * kept the page from answering a tap. `build` may yield (`nextTask`) between slices of its work and
+ * should stop when `run.cancelled` is set. Rebuilt when `deps` change; removed on unmount.
+ */
+function useLayer(build: (run: { cancelled: boolean }) => Layer | null | Promise<Layer | null>, deps: readonly unknown[]): void {
   const map = useMap()
   useEffect(() => {
-    const layer = build()
-    if (!layer) return
-    layer.addTo(map)
+    const run = { cancelled: false }
+    let layer: Layer | null = null
+    const timer = window.setTimeout(() => {
+      void Promise.resolve(build(run)).then((built) => {
+        if (run.cancelled || !built) return
+        layer = built
+        layer.addTo(map)
+      })
+    }, 0)
     return () => {
-      layer.remove()
+      run.cancelled = true
+      window.clearTimeout(timer)
+      layer?.remove()
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what the layer depends on
   }, [map, ...deps])
 }
+
+/** How many cells' corners are worked out (a WebAssembly call each) before the page gets a turn. */
+const cellsPerSlice = 250
 
 function CellsLayer({ cells, mode, onSelect, renderer }: Pick<Props, 'cells' | 'mode' | 'onSelect'> & { renderer: ReturnType<typeof canvas> }) {
   const map = useMap()
@@ -79,9 +99,13 @@ function CellsLayer({ cells, mode, onSelect, renderer }: Pick<Props, 'cells' | '
   useEffect(() => {
     onSelectRef.current = onSelect
   })
-  useLayer(() => {
+  useLayer(async (run) => {
     const looks = new Map<string, { look: CellLook; rings: LatLngTuple[][][] }>()
-    for (const cell of cells) {
+    for (const [index, cell] of cells.entries()) {
+      if (index > 0 && index % cellsPerSlice === 0) {
+        await nextTask()
+        if (run.cancelled) return null
+      }
       const look = cellLook(cell, mode)
       const key = `${look.colour}|${look.fillOpacity}`
       const same = looks.get(key) ?? looks.set(key, { look, rings: [] }).get(key)!
