@@ -352,3 +352,23 @@ test('after a reload with no network, the last known claim state is shown with t
   await profile.claim.releaseButton.click()
   await expect(profile.claim.collectButton).toBeVisible()
 })
+
+test('a gallery opened afresh asks the server for the claim state once, not again when the live stream opens', async ({ page }, testInfo) => {
+  const officer = await officerOn(page, testInfo, 'wanted-reload')
+  await expect(officer.gallery.liveUpdatesOn).toBeVisible()
+  // Each GET /api/wanted is a whole gallery downloaded, and audited as a consultation.
+  const galleryFetches: string[] = []
+  page.on('request', (request) => {
+    if (request.method() === 'GET' && new URL(request.url()).pathname === '/api/wanted') galleryFetches.push(request.url())
+  })
+  const fetched = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/wanted')
+  await page.reload()
+  await expect(officer.gallery.heading).toBeVisible()
+  expect((await fetched).status()).toBe(200)
+  // The stream's first frame is where a second fetch would start (its re-sync).
+  await expect(officer.gallery.liveUpdatesOn).toBeVisible()
+  // Time for a second request to show: the gallery is used (an area chosen, a card found).
+  const [person] = await peopleInArea(officer, testInfo, [4], 'second')
+  await officer.gallery.show(person)
+  expect(galleryFetches).toHaveLength(1)
+})

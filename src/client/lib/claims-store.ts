@@ -5,8 +5,8 @@
  *
  * The snapshot (`GET /api/wanted`) is audited by the server as a consultation, so it is fetched
  * only while a screen that shows claims is open: when the first such screen mounts and its copy is
- * older than a minute or was never fetched, and again whenever the event stream says events may
- * have been missed (re-sync). Events that arrive while a snapshot is on its way are applied again
+ * older than a minute or was never fetched (once the event stream has opened, if it is opening),
+ * and again whenever the event stream says events may have been missed (re-sync). Events that arrive while a snapshot is on its way are applied again
  * on top of it, so nothing that happened meanwhile is lost (claims-state.ts has the rules).
  *
  * Offline behaviour: the state is also kept on the device (lib/claim-snapshot.ts) after each fetch
@@ -25,7 +25,7 @@ import { loadClaimSnapshot, saveClaimSnapshot, underCurrent } from './claim-snap
 import { applyClaim, applyClaimEvent, emptyClaimState, fromSnapshot, type ClaimState } from './claims-state.ts'
 import { db } from './database.ts'
 import { onDeviceErased } from './device-erase.ts'
-import { onResync, subscribeToEvents } from './event-stream.ts'
+import { onResync, streamStatusStore, subscribeToEvents } from './event-stream.ts'
 import { createStore, useStore } from './external-store.ts'
 import { serverNow } from './server-clock.ts'
 import { reloadSpeakAlerts } from './speak-alerts.ts'
@@ -167,14 +167,50 @@ export function markClaimsStale(): void {
 export function useClaims(): ClaimsView {
   useEffect(() => {
     consumers += 1
-    const view = claimsStore.get()
-    // Many panels mount at once (a page of cards): one fetch serves them all.
-    if (!inFlight && (view.stale || view.fetchedAt === null || serverNow() - view.fetchedAt > freshForMs)) void refreshClaims()
+    const stopWaiting = fetchIfDue()
     return () => {
       consumers -= 1
+      stopWaiting()
     }
   }, [])
   return useStore(claimsStore)
+}
+
+function fetchDue(): boolean {
+  const view = claimsStore.get()
+  // Many panels mount at once (a page of cards): one fetch serves them all.
+  return !inFlight && (view.stale || view.fetchedAt === null || serverNow() - view.fetchedAt > freshForMs)
+}
+
+/** How long a screen waits for the event stream to open before it fetches the claims anyway. */
+const streamOpenWaitMs = 3_000
+
+/**
+ * Fetches the claim state when it is due. While the event stream is still opening, it waits: the
+ * stream's first frame asks for a fetch (a re-sync) when the device may have missed events, and a
+ * fetch made just before would be made again, the whole gallery downloaded, parsed and audited
+ * twice as a screen opens. Returns a function that stops the wait.
+ */
+function fetchIfDue(): () => void {
+  if (!fetchDue()) return () => {}
+  if (streamStatusStore.get() !== 'connecting') {
+    void refreshClaims()
+    return () => {}
+  }
+  const fetchIfStillDue = (): void => {
+    stop()
+    if (fetchDue()) void refreshClaims()
+  }
+  // After the re-sync the open frame may start (the stream sets its status first, then re-syncs).
+  const unsubscribe = streamStatusStore.subscribe(() => {
+    if (streamStatusStore.get() !== 'connecting') window.setTimeout(fetchIfStillDue, 0)
+  })
+  const timer = window.setTimeout(fetchIfStillDue, streamOpenWaitMs)
+  function stop(): void {
+    unsubscribe()
+    window.clearTimeout(timer)
+  }
+  return stop
 }
 
 /** The active claim on one person, or null. */
