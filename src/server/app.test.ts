@@ -113,6 +113,10 @@ describe('the app shell for deep links', () => {
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
     expect(response.headers['cache-control']).toBe('no-cache')
     expect(zlib.gunzipSync(response.rawPayload).toString()).toBe(shell)
+    for (const encoding of ['*', 'br, gzip;q=0.5', 'GZIP', 'deflate, *;q=0.1']) {
+      const accepted = await t.app.inject({ method: 'GET', url: '/briefing', headers: { 'accept-encoding': encoding } })
+      expect(accepted.headers['content-encoding'], encoding).toBe('gzip')
+    }
     const etag = String(response.headers.etag)
     const again = await t.app.inject({ method: 'GET', url: '/login', headers: { 'accept-encoding': 'gzip', 'if-none-match': etag } })
     expect(again.statusCode).toBe(304)
@@ -120,7 +124,7 @@ describe('the app shell for deep links', () => {
   })
 
   it('sends it plain to a client that does not accept gzip, and serves a rebuilt file at once', async () => {
-    for (const encoding of [undefined, 'identity', 'gzip;q=0']) {
+    for (const encoding of [undefined, 'identity', 'gzip;q=0', '*;q=0', 'br']) {
       const response = await t.app.inject({ method: 'GET', url: '/wanted', headers: encoding ? { 'accept-encoding': encoding } : {} })
       expect(response.headers['content-encoding']).toBeUndefined()
       expect(response.body).toBe(shell)

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { negotiate } from '@fastify/accept-negotiator'
 import fp from 'fastify-plugin'
 import fastifyStatic from '@fastify/static'
 import { sendError } from './errors.ts'
@@ -28,14 +29,6 @@ function shellReader(indexFile: string): () => Shell {
     }
     return shell
   }
-}
-
-function acceptsGzip(header: string | undefined): boolean {
-  return (header ?? '').split(',').some((part) => {
-    const [coding, ...params] = part.trim().split(';').map((piece) => piece.trim().toLowerCase())
-    const refused = params.some((param) => /^q=0(\.0*)?$/.test(param))
-    return (coding === 'gzip' || coding === '*') && !refused
-  })
 }
 
 export default fp(async (app, options: { root: string }) => {
@@ -66,7 +59,8 @@ export default fp(async (app, options: { root: string }) => {
       const shell = readShell()
       reply.header('Cache-Control', 'no-cache').header('ETag', shell.etag).header('Vary', 'Accept-Encoding').type('text/html; charset=utf-8')
       if (request.headers['if-none-match'] === shell.etag) return reply.code(304).send()
-      if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(shell.plain)
+      // gzip when the client accepts it (q=0 refuses it, `*` accepts it; codings ignore case), else as it is.
+      if (negotiate((request.headers['accept-encoding'] ?? '').toLowerCase(), ['gzip']) !== 'gzip') return reply.send(shell.plain)
       return reply.header('Content-Encoding', 'gzip').send(shell.gzipped)
     }
     return sendError(reply, 404, 'not_found', `There is nothing at ${request.method} ${pathname}.`)
