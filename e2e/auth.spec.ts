@@ -16,6 +16,24 @@ test('an officer signs in with collar number and password, sets a PIN and sees T
   await expect(page).not.toHaveURL(/\/login/)
 })
 
+test('on a first visit the page says Kestrel is opening before its code has arrived', async ({ page, signInPage }) => {
+  // Hold the app's scripts at the network: what the officer sees is the page as served.
+  let release: () => void = () => {}
+  const released = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  await page.route('**/assets/*.js', async (route) => {
+    await released
+    await route.continue()
+  })
+  await page.goto('/login', { waitUntil: 'commit' })
+  await expect(signInPage.opening).toBeVisible()
+  await expect(signInPage.heading).toHaveCount(0)
+  release()
+  await expect(signInPage.heading).toBeVisible()
+  await expect(signInPage.opening).toHaveCount(0)
+})
+
 test('a wrong password shows the server\'s message', async ({ page, signInPage }, testInfo) => {
   const collar = officerCollar(testInfo, 'wrong-password')
   await page.goto('/')

@@ -8,6 +8,8 @@ export class SignInPage {
   readonly signInButton: Locator
   /** Wrong password, locked account, and why the officer was signed out. */
   readonly alert: Locator
+  /** What a device shows while Kestrel opens (before its code has run, too). */
+  readonly opening: Locator
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Sign in to Kestrel' })
@@ -15,6 +17,7 @@ export class SignInPage {
     this.password = page.getByLabel('Password', { exact: true })
     this.signInButton = page.getByRole('button', { name: 'Sign in', exact: true })
     this.alert = page.getByRole('alert')
+    this.opening = page.getByText('Opening Kestrel…', { exact: true })
   }
 
   async goto(): Promise<void> {
