@@ -6,8 +6,9 @@
  * The snapshot (`GET /api/wanted`) is audited by the server as a consultation, so it is fetched
  * only while a screen that shows claims is open: when the first such screen mounts and its copy is
  * older than a minute or was never fetched (once the event stream has opened, if it is opening),
- * and again whenever the event stream says events may have been missed (re-sync). Events that arrive while a snapshot is on its way are applied again
- * on top of it, so nothing that happened meanwhile is lost (claims-state.ts has the rules).
+ * and again whenever the event stream says events may have been missed (re-sync). Events that
+ * arrive while a snapshot is on its way are applied again on top of it, so nothing that happened
+ * meanwhile is lost (claims-state.ts has the rules).
  *
  * Offline behaviour: the state is also kept on the device (lib/claim-snapshot.ts) after each fetch
  * and live change, and read back at start, so after a reload with no network screens show the last
@@ -197,18 +198,22 @@ function fetchIfDue(): () => void {
     void refreshClaims()
     return () => {}
   }
+  let waiting = true
+  const timers: number[] = []
   const fetchIfStillDue = (): void => {
+    if (!waiting) return
     stop()
     if (fetchDue()) void refreshClaims()
   }
-  // After the re-sync the open frame may start (the stream sets its status first, then re-syncs).
+  // A task later: the stream sets its status before it asks for the re-sync, whose fetch this joins.
   const unsubscribe = streamStatusStore.subscribe(() => {
-    if (streamStatusStore.get() !== 'connecting') window.setTimeout(fetchIfStillDue, 0)
+    if (streamStatusStore.get() !== 'connecting') timers.push(window.setTimeout(fetchIfStillDue, 0))
   })
-  const timer = window.setTimeout(fetchIfStillDue, streamOpenWaitMs)
+  timers.push(window.setTimeout(fetchIfStillDue, streamOpenWaitMs))
   function stop(): void {
+    waiting = false
     unsubscribe()
-    window.clearTimeout(timer)
+    for (const timer of timers) window.clearTimeout(timer)
   }
   return stop
 }
