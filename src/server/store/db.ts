@@ -7,7 +7,11 @@ import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { LRUCache } from 'lru-cache'
 import pg from 'pg'
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely'
+import {
+  CamelCasePlugin, Kysely, Migrator, PostgresDialect, PostgresIntrospector, SqliteDialect, sql,
+  DEFAULT_MIGRATION_LOCK_TABLE, DEFAULT_MIGRATION_TABLE,
+  type DatabaseIntrospector, type DatabaseMetadataOptions, type MigrationProvider, type TableMetadata,
+} from 'kysely'
 import type { StoreConfig } from '../config.ts'
 import type { DialectName } from './dialect.ts'
 import { migrations } from './migrations/index.ts'
@@ -55,8 +59,39 @@ export function openStore(config: StoreConfig): Store {
     connect: () => pool.connect().catch((error: unknown) => { throw new DatabaseUnavailableError(error) }),
     end: () => pool.end(),
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: connections }), plugins: [new CamelCasePlugin()] })
+  const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool: connections }), plugins: [new CamelCasePlugin()] })
   return { db, dialect: 'postgres', schema: config.schema, location: `${url.hostname}:${url.port || 5432}${url.pathname}`, destroy: () => db.destroy() }
+}
+
+/**
+ * PostgreSQL with introspection limited to the connection's own schema (its search_path). Kysely's
+ * own lists every table of every schema, and the migrator asks it whether its tables exist: that
+ * read fails with "schema … does not exist" when another schema is dropped while it runs (a test
+ * dropping its schema, a force's instance removed from a shared database), so one store's
+ * migration failed on another's cleanup.
+ */
+class CurrentSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db)
+  }
+}
+
+class CurrentSchemaIntrospector extends PostgresIntrospector {
+  readonly #db: Kysely<unknown>
+  constructor(db: Kysely<unknown>) {
+    super(db)
+    this.#db = db
+  }
+
+  /** The current schema's tables and views, by name (the migrator needs no more; no columns). */
+  override async getTables(options: DatabaseMetadataOptions = { withInternalKyselyTables: false }): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ name: string; schema: string; type: string }>`
+      select table_name as name, table_schema as schema, table_type as type
+      from information_schema.tables where table_schema = current_schema()`.execute(this.#db)
+    return rows
+      .filter((r) => options.withInternalKyselyTables || (r.name !== DEFAULT_MIGRATION_TABLE && r.name !== DEFAULT_MIGRATION_LOCK_TABLE))
+      .map((r) => ({ name: r.name, schema: r.schema, isView: r.type === 'VIEW', columns: [] }))
+  }
 }
 
 /** The database could not be reached: a request may succeed if tried again shortly. */

@@ -1,7 +1,9 @@
 /**
  * Migrations that rebuild a table keep its rows, and can be undone and done again, on SQLite and
- * PostgreSQL: 0010 (the crime rollup read from one B-tree).
+ * PostgreSQL: 0010 (the crime rollup read from one B-tree). The migrator looks only at its own
+ * store's tables, so another store (another schema) being dropped meanwhile cannot fail it.
  */
+import { sql } from 'kysely'
 import { afterEach, expect, it } from 'vitest'
 import { storeCrimes, type CrimeRecord } from '../crimes.ts'
 import { createTestStore, forEachStore, type TestStore } from '../../testing/stores.ts'
@@ -9,9 +11,29 @@ import { migratorFor } from '../db.ts'
 
 forEachStore('migrations', (kind) => {
   let test: TestStore | undefined
+  let other: TestStore | undefined
   afterEach(async () => {
     await test?.cleanup()
-    test = undefined
+    await other?.cleanup()
+    test = other = undefined
+  })
+
+  it("sees only its own store's tables, and migrates while another store is dropped", async () => {
+    test = await createTestStore(kind)
+    other = await createTestStore(kind)
+    await sql`create table only_in_the_other_store (id integer)`.execute(other.store.db)
+
+    const tables = await test.store.db.introspection.getTables({ withInternalKyselyTables: true })
+    const names = tables.map((t) => t.name)
+    expect(names).toEqual(expect.arrayContaining(['kysely_migration', 'kysely_migration_lock', 'people', 'audit_log']))
+    expect(names).not.toContain('only_in_the_other_store')
+    if (test.store.schema) expect(new Set(tables.map((t) => t.schema))).toEqual(new Set([test.store.schema]))
+    expect((await test.store.db.introspection.getTables()).map((t) => t.name)).not.toContain('kysely_migration')
+
+    const dropped = other.cleanup()
+    other = undefined
+    const [migrated] = await Promise.all([migratorFor(test.store).migrateToLatest(), dropped])
+    expect(migrated.error).toBeUndefined()
   })
 
   it('0010 keeps every rollup row when undone and done again', async () => {
