@@ -13,9 +13,18 @@ export function lazyDateTimeFormat(options: Intl.DateTimeFormatOptions): () => I
   return () => (format ??= new Intl.DateTimeFormat('en-GB', options))
 }
 
-const dayAndTime = lazyDateTimeFormat({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-const timeOnly = lazyDateTimeFormat({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-const dateOnly = lazyDateTimeFormat({ day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+// The device-time formats below are written out from lists, not by Intl: the first
+// Intl.DateTimeFormat a page builds loads the locale's data, 70 ms of the Briefing and Wanted
+// screens' first render at 4x CPU. They print what en-GB Intl prints (date-format.test.ts compares
+// them over a year of dates), and the same on every browser.
+const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const
+const shortMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'] as const
+
+const twoDigits = (n: number) => String(n).padStart(2, '0')
+/** "19:05" in the device's time zone. */
+const clock = (at: Date) => `${twoDigits(at.getHours())}:${twoDigits(at.getMinutes())}`
+/** "Tue 25 Nov, 19:05" in the device's time zone. */
+const dayAndTime = (at: Date) => `${weekdays[at.getDay()]} ${at.getDate()} ${shortMonths[at.getMonth()]}, ${clock(at)}`
 
 /**
  * "1 minute ago", "5 hours ago": what Intl.RelativeTimeFormat('en-GB', { numeric: 'always' })
@@ -38,24 +47,26 @@ export function timeAgo(iso: string, now: number): string {
   if (elapsed < minute) return 'just now'
   if (elapsed < hour) return unitsAgo(Math.floor(elapsed / minute), 'minute')
   if (elapsed < day) return unitsAgo(Math.floor(elapsed / hour), 'hour')
-  return `on ${dayAndTime().format(at)}`
+  return `on ${dayAndTime(new Date(at))}`
 }
 
 /** "Tue 25 Nov, 19:00" in the device's time zone. */
 export function formatDayTime(iso: string): string {
   const at = Date.parse(iso)
-  return Number.isNaN(at) ? iso : dayAndTime().format(at)
+  return Number.isNaN(at) ? iso : dayAndTime(new Date(at))
 }
 
 export function formatTime(iso: string): string {
   const at = Date.parse(iso)
-  return Number.isNaN(at) ? iso : timeOnly().format(at)
+  return Number.isNaN(at) ? iso : clock(new Date(at))
 }
 
 /** A calendar date ("1990-04-02") as "2 Apr 1990"; it names a day, not an instant, so UTC. */
 export function formatDate(isoDate: string): string {
   const at = Date.parse(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate)
-  return Number.isNaN(at) ? isoDate : dateOnly().format(at)
+  if (Number.isNaN(at)) return isoDate
+  const date = new Date(at)
+  return `${date.getUTCDate()} ${shortMonths[date.getUTCMonth()]} ${date.getUTCFullYear()}`
 }
 
 /** Whole years from a date of birth ("1990-04-02") to `now`. */
