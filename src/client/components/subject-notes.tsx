@@ -17,6 +17,7 @@ import { formatDayTime } from '../lib/date-format.ts'
 import { useNotesAttachedTo } from '../lib/notes-store.ts'
 import { useSignedInUser } from '../lib/session.ts'
 import { LocalNoteAudio, RemoteNoteAudio } from './note-audio.tsx'
+import { byCodeUnit } from '../lib/text-order.ts'
 
 type Row = { id: string; officer: string; recordedAt: string; text: string; local: boolean; audio: 'local' | 'remote' | null }
 
@@ -49,7 +50,7 @@ export function SubjectNotes({ kind, id, label, title = 'Notes', headingLevel = 
   for (const note of local ?? []) {
     rows.set(note.id, { id: note.id, officer: user.collarNumber, recordedAt: note.recordedAt, text: note.text, local: true, audio: note.audioType && note.audioBytes > 0 ? 'local' : null })
   }
-  const list = [...rows.values()].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt))
+  const list = [...rows.values()].sort((a, b) => byCodeUnit(b.recordedAt, a.recordedAt))
   const localById = new Map((local ?? []).map((n) => [n.id, n]))
   const canWrite = user.role === 'officer' || user.role === 'supervisor'
   const Heading = headingLevel === 2 ? 'h2' : 'h3'

@@ -4,6 +4,7 @@
  * and the Briefing screen and the Today card agree.
  */
 import type { BriefingItem } from '../../shared/api/intel.ts'
+import { byCodeUnit, byText } from './text-order.ts'
 
 /** In force now: started, not yet ended. */
 export function isCurrent(item: Pick<BriefingItem, 'validFrom' | 'validTo'>, now: number): boolean {
@@ -25,7 +26,7 @@ export function sortBriefing(items: readonly BriefingItem[], readHere: ReadonlyS
     (a, b) =>
       Number(unread(b)) - Number(unread(a)) ||
       a.priority - b.priority ||
-      b.validFrom.localeCompare(a.validFrom) ||
-      a.title.localeCompare(b.title),
+      byCodeUnit(b.validFrom, a.validFrom) ||
+      byText(a.title, b.title),
   )
 }

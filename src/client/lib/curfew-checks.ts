@@ -23,6 +23,7 @@ import { db, type CurfewCheckRecord } from './database.ts'
 import { addToOutbox, drainOutbox, registerSender } from './outbox.ts'
 import { outboxKinds } from './outbox-kinds.ts'
 import { serverNowIso } from './server-clock.ts'
+import { byCodeUnit } from './text-order.ts'
 
 /** The outbox `ref` of a curfew's checks. */
 export function curfewRef(conditionId: string): string {
@@ -94,7 +95,7 @@ export function useDeviceCurfewChecks(conditionIds: readonly string[], since: st
   return useLiveQuery(async () => {
     if (key === '') return []
     const rows = await db.curfewChecks.where('conditionId').anyOf(key.split(',')).toArray()
-    return rows.filter((r) => r.checkedAt >= since).sort((a, b) => b.checkedAt.localeCompare(a.checkedAt))
+    return rows.filter((r) => r.checkedAt >= since).sort((a, b) => byCodeUnit(b.checkedAt, a.checkedAt))
   }, [key, since])
 }
 
@@ -115,7 +116,7 @@ export function useCurfewHistory(personId: string) {
   })
   const checks = useLiveQuery(async () => {
     const rows = await db.curfewChecks.where('personId').equals(personId).toArray()
-    return rows.sort((a, b) => b.checkedAt.localeCompare(a.checkedAt))
+    return rows.sort((a, b) => byCodeUnit(b.checkedAt, a.checkedAt))
   }, [personId])
   return { checks, online: fetched.isSuccess, failed: fetched.isError }
 }

@@ -4,6 +4,7 @@
  * safety, since an unknown warning is not a reason to relax.
  */
 import type { MarkerType } from '../../shared/api/intel.ts'
+import { byText } from './text-order.ts'
 
 export type ShownMarker = { code: string; label: string; officerSafety: boolean; severity: number }
 
@@ -13,5 +14,5 @@ export function markersFor(codes: readonly string[], types: ReadonlyMap<string, 
       const type = types.get(code)
       return type ? { code, label: type.label, officerSafety: type.officerSafety, severity: type.severity } : { code, label: `Warning ${code}`, officerSafety: true, severity: 3 }
     })
-    .sort((a, b) => Number(b.officerSafety) - Number(a.officerSafety) || b.severity - a.severity || a.label.localeCompare(b.label))
+    .sort((a, b) => Number(b.officerSafety) - Number(a.officerSafety) || b.severity - a.severity || byText(a.label, b.label))
 }

@@ -19,6 +19,7 @@ import { useSignedInUser } from '../../lib/session.ts'
 import { BriefingItemCard } from './briefing-item-card.tsx'
 import { TaskProgress } from './task-progress.tsx'
 import { useAreaNames, useBriefingItems, useBriefingOps, useLinkLabels } from './use-briefing.ts'
+import { byCodeUnit } from '../../lib/text-order.ts'
 
 function BriefingList() {
   const user = useSignedInUser()
@@ -36,7 +37,7 @@ function BriefingList() {
   }
 
   const current = sortBriefing(items.filter((item) => isCurrent(item, now)), readHere)
-  const upcoming = items.filter((item) => isUpcoming(item, now)).sort((a, b) => a.validFrom.localeCompare(b.validFrom))
+  const upcoming = items.filter((item) => isUpcoming(item, now)).sort((a, b) => byCodeUnit(a.validFrom, b.validFrom))
   const unreadCount = current.filter((item) => item.readAt === null).length
   const card = (headingLevel: 2 | 3) => (item: (typeof items)[number]) => (
     <li key={item.id}>

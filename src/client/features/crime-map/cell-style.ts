@@ -5,6 +5,7 @@
  * Pure functions, no DOM, so they are tested alone.
  */
 import type { TrendCellRecord } from '../../../shared/api/crime.ts'
+import { byCodeUnit } from '../../lib/text-order.ts'
 
 export type ColourMode = 'trend' | 'hotspot'
 
@@ -56,12 +57,12 @@ const trendRank = { rising: 0, falling: 1, steady: 2 } as const
 
 /**
  * The cells list's order: rising first, then falling, then steady; within each, the strongest change
- * first. Ties by cell id as plain text: ids are hex, and `localeCompare` built a collator (its
- * locale data) on first use, 60 ms of the map's start at 4× CPU.
+ * first. Ties by cell id (hex) by code unit: `localeCompare` built a collator (its locale data) on
+ * first use, 60 ms of the map's start at 4× CPU.
  */
 export function cellsInListOrder<T extends Pick<TrendCellRecord, 'cell' | 'trend' | 'z' | 'count'>>(cells: readonly T[]): T[] {
   return [...cells].sort(
-    (a, b) => trendRank[a.trend] - trendRank[b.trend] || Math.abs(b.z) - Math.abs(a.z) || b.count - a.count || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0),
+    (a, b) => trendRank[a.trend] - trendRank[b.trend] || Math.abs(b.z) - Math.abs(a.z) || b.count - a.count || byCodeUnit(a.cell, b.cell),
   )
 }
 

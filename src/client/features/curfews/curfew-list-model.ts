@@ -10,6 +10,7 @@ import type { OfficerRef } from '../../../shared/api/claims.ts'
 import { curfewDetailsSchema, resultLabels, type CurfewCheck, type CurfewVisit } from '../../../shared/api/curfews.ts'
 import type { AddressRecord, LatLng, PersonRecord } from '../../../shared/api/intel.ts'
 import { CURFEW_TIME_ZONE, curfewActiveAt, londonWallClock, windowInstants, type CurfewRule, type WindowInstant } from '../../../shared/curfew/windows.ts'
+import { byCodeUnit, byText } from '../../lib/text-order.ts'
 
 export type CurfewEntry = {
   conditionId: string
@@ -74,7 +75,7 @@ const nameOf = (e: CurfewEntry) => `${e.person.surname}|${e.person.forenames}|${
 /** By window start (in force now first, then the soonest), or nearest first from `position`. */
 export function sortEntries(entries: readonly CurfewEntry[], order: SortOrder, position: LatLng | null): CurfewEntry[] {
   const byStart = (a: CurfewEntry, b: CurfewEntry) =>
-    (a.windows[0]?.start ?? '').localeCompare(b.windows[0]?.start ?? '') || nameOf(a).localeCompare(nameOf(b))
+    byCodeUnit(a.windows[0]?.start ?? '', b.windows[0]?.start ?? '') || byText(nameOf(a), nameOf(b))
   if (order === 'distance' && position !== null) {
     const far = Number.POSITIVE_INFINITY
     const distance = (e: CurfewEntry) => (e.address ? distanceMetres(position, e.address) : far)
@@ -124,7 +125,7 @@ export function addressState(
   input: { serverCheck: CheckLike | null; deviceCheck: CheckLike | null; visit: CurfewVisit | null; myCollar: string | null; now: Date },
 ): AddressState {
   const { serverCheck, deviceCheck, visit, myCollar, now } = input
-  const latest = [serverCheck, deviceCheck].filter((c): c is CheckLike => c !== null).sort((a, b) => b.checkedAt.localeCompare(a.checkedAt))[0]
+  const latest = [serverCheck, deviceCheck].filter((c): c is CheckLike => c !== null).sort((a, b) => byCodeUnit(b.checkedAt, a.checkedAt))[0]
   if (latest) {
     const pending = latest.state === 'pending' || (deviceCheck?.id === latest.id && deviceCheck.state === 'pending')
     return { kind: 'checked', check: latest, byMe: latest.officer.collarNumber === myCollar, pending }

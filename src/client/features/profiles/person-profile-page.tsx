@@ -31,6 +31,7 @@ import { usePersonProfile, useSubjectLabel, type PersonProfile } from './use-pro
 import { markersFor } from '../../lib/marker-order.ts'
 import { WarningMarkers } from '../../components/warning-markers.tsx'
 import { SubjectNotes } from '../../components/subject-notes.tsx'
+import { byCodeUnit } from '../../lib/text-order.ts'
 
 const descriptionSchema = z.object({
   heightCm: z.number().optional(),
@@ -200,7 +201,7 @@ function PersonProfileView({ id, reason }: { id: string; reason: Reason }) {
   const today = new Date(now).toISOString().slice(0, 10)
   const age = person.dob === null ? null : ageOn(person.dob, new Date(now))
   const links = linkedRecords(profile)
-  const contacts = [...person.contacts].sort((a, b) => b.at.localeCompare(a.at))
+  const contacts = [...person.contacts].sort((a, b) => byCodeUnit(b.at, a.at))
 
   return (
     <>

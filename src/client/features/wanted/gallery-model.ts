@@ -8,6 +8,7 @@
  */
 import type { WantedEntry } from '../../../shared/api/claims.ts'
 import type { LatLng, MarkerType, PersonRecord, Wanted } from '../../../shared/api/intel.ts'
+import { byCodeUnit, byText } from '../../lib/text-order.ts'
 
 /** What a card needs about a wanted person, from either source. */
 export type GalleryPerson = {
@@ -37,10 +38,10 @@ export function comparePriority(a: GalleryPerson, b: GalleryPerson): number {
   return (
     a.wanted.priority - b.wanted.priority ||
     b.wanted.harm - a.wanted.harm ||
-    a.wanted.since.localeCompare(b.wanted.since) ||
-    a.surname.localeCompare(b.surname) ||
-    a.forenames.localeCompare(b.forenames) ||
-    a.personId.localeCompare(b.personId)
+    byCodeUnit(a.wanted.since, b.wanted.since) ||
+    byText(a.surname, b.surname) ||
+    byText(a.forenames, b.forenames) ||
+    byCodeUnit(a.personId, b.personId)
   )
 }
 
@@ -130,6 +131,6 @@ export function cardMarkers(codes: readonly string[], types: ReadonlyMap<string,
       const type = types?.get(code)
       return type ? { code, label: type.label, officerSafety: type.officerSafety, severity: type.severity } : { code, label: `Warning ${code}`, officerSafety: true, severity: 3 }
     })
-    .sort((a, b) => Number(b.officerSafety) - Number(a.officerSafety) || b.severity - a.severity || a.label.localeCompare(b.label))
+    .sort((a, b) => Number(b.officerSafety) - Number(a.officerSafety) || b.severity - a.severity || byText(a.label, b.label))
     .map(({ code, label, officerSafety }) => ({ code, label, officerSafety }))
 }

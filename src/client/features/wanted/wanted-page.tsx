@@ -23,6 +23,7 @@ import { useNearMe, type NearMe } from './use-near-me.ts'
 import { useWantedPeople } from './use-wanted-people.ts'
 import { WantedCard } from './wanted-card.tsx'
 import './wanted.css'
+import { byText } from '../../lib/text-order.ts'
 
 function filtersFrom(params: URLSearchParams): GalleryFilters {
   return { areaId: params.get('area') || null, offence: params.get('offence') ?? '', name: params.get('name') ?? '' }
@@ -68,7 +69,7 @@ export function WantedPage() {
   const areaOptions = useMemo(() => {
     const known = new Map(wanted.areas)
     for (const person of wanted.people ?? []) if (person.areaId !== null && !known.has(person.areaId)) known.set(person.areaId, person.areaId)
-    return [...known].sort((a, b) => a[1].localeCompare(b[1]))
+    return [...known].sort((a, b) => byText(a[1], b[1]))
   }, [wanted.areas, wanted.people])
 
   function setFilter(key: 'area' | 'offence' | 'name', value: string) {

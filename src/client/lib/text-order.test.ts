@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest'
+import { byCodeUnit, byText } from './text-order.ts'
+
+describe('byCodeUnit and byText', () => {
+  it('order ISO times and ids as localeCompare does', () => {
+    const times = ['2026-11-25T09:30:00.000Z', '2026-11-25T19:05:00.000Z', '2025-12-01T00:00:00.000Z', '2026-11-25T09:29:59.999Z', '2026-02-28T23:59:00.000Z']
+    expect([...times].sort(byCodeUnit)).toEqual([...times].sort((a, b) => a.localeCompare(b)))
+    const cells = ['89195da49b7ffff', '8919580a6d3ffff', '89195da4983ffff', '891958b2a27ffff']
+    expect([...cells].sort(byCodeUnit)).toEqual([...cells].sort((a, b) => a.localeCompare(b)))
+  })
+  it('order names and titles ignoring case, then by case, so equal names keep one order', () => {
+    expect(['smith', 'Adams', 'Smith', 'baker', 'ADAMS'].sort(byText)).toEqual(['ADAMS', 'Adams', 'baker', 'Smith', 'smith'])
+    expect(byText('Hall Green', 'hall green')).not.toBe(0)
+    expect(byText('Acocks Green', 'Acocks Green')).toBe(0)
+  })
+})
