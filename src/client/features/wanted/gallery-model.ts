@@ -8,6 +8,7 @@
  */
 import type { WantedEntry } from '../../../shared/api/claims.ts'
 import type { LatLng, MarkerType, PersonRecord, Wanted } from '../../../shared/api/intel.ts'
+import { markersFor } from '../../lib/marker-order.ts'
 import { byCodeUnit, byText } from '../../lib/text-order.ts'
 
 /** What a card needs about a wanted person, from either source. */
@@ -121,16 +122,9 @@ export function distanceText(km: number): string {
 
 export type CardMarker = { code: string; label: string; officerSafety: boolean }
 
-/**
- * A card's warning markers: officer-safety first, then the most severe. A code the force's list
- * does not know is still shown, as its code, and treated as officer safety.
- */
+const noMarkerTypes: ReadonlyMap<string, MarkerType> = new Map()
+
+/** A card's warning markers, in the order every screen shows them (lib/marker-order.ts). */
 export function cardMarkers(codes: readonly string[], types: ReadonlyMap<string, MarkerType> | undefined): CardMarker[] {
-  return [...new Set(codes)]
-    .map((code) => {
-      const type = types?.get(code)
-      return type ? { code, label: type.label, officerSafety: type.officerSafety, severity: type.severity } : { code, label: `Warning ${code}`, officerSafety: true, severity: 3 }
-    })
-    .sort((a, b) => Number(b.officerSafety) - Number(a.officerSafety) || b.severity - a.severity || byText(a.label, b.label))
-    .map(({ code, label, officerSafety }) => ({ code, label, officerSafety }))
+  return markersFor(codes, types ?? noMarkerTypes).map(({ code, label, officerSafety }) => ({ code, label, officerSafety }))
 }
