@@ -16,8 +16,8 @@ import { useOnline } from '../lib/connectivity.ts'
 import { formatDayTime } from '../lib/date-format.ts'
 import { useNotesAttachedTo } from '../lib/notes-store.ts'
 import { useSignedInUser } from '../lib/session.ts'
-import { LocalNoteAudio, RemoteNoteAudio } from './note-audio.tsx'
 import { byCodeUnit } from '../lib/text-order.ts'
+import { LocalNoteAudio, RemoteNoteAudio } from './note-audio.tsx'
 
 type Row = { id: string; officer: string; recordedAt: string; text: string; local: boolean; audio: 'local' | 'remote' | null }
 

@@ -16,10 +16,10 @@ import { SyncStatus } from '../../components/sync-status.tsx'
 import { isCurrent, isUpcoming, sortBriefing } from '../../lib/briefing-order.ts'
 import { useNow } from '../../lib/package-data.ts'
 import { useSignedInUser } from '../../lib/session.ts'
+import { byCodeUnit } from '../../lib/text-order.ts'
 import { BriefingItemCard } from './briefing-item-card.tsx'
 import { TaskProgress } from './task-progress.tsx'
 import { useAreaNames, useBriefingItems, useBriefingOps, useLinkLabels } from './use-briefing.ts'
-import { byCodeUnit } from '../../lib/text-order.ts'
 
 function BriefingList() {
   const user = useSignedInUser()

@@ -23,6 +23,7 @@ import { LastUpdated } from '../../components/sync-status.tsx'
 import { ageOn, formatDate, formatDayTime } from '../../lib/date-format.ts'
 import { useNow } from '../../lib/package-data.ts'
 import { addressLabel, personName } from '../../lib/subject-labels.ts'
+import { byCodeUnit } from '../../lib/text-order.ts'
 import { AuditedProfile } from './audited-profile.tsx'
 import { CurfewHistory } from './curfew-history.tsx'
 import { conditionInForce, conditionText } from '../../lib/condition-text.ts'
@@ -31,7 +32,6 @@ import { usePersonProfile, useSubjectLabel, type PersonProfile } from './use-pro
 import { markersFor } from '../../lib/marker-order.ts'
 import { WarningMarkers } from '../../components/warning-markers.tsx'
 import { SubjectNotes } from '../../components/subject-notes.tsx'
-import { byCodeUnit } from '../../lib/text-order.ts'
 
 const descriptionSchema = z.object({
   heightCm: z.number().optional(),

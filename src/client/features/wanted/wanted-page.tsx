@@ -18,12 +18,12 @@ import { PageTitle } from '../../components/page-title.tsx'
 import { refreshClaims, useClaims } from '../../lib/claims-store.ts'
 import { timeAgo } from '../../lib/date-format.ts'
 import { useNow } from '../../lib/package-data.ts'
+import { byText } from '../../lib/text-order.ts'
 import { galleryRows, type GalleryFilters } from './gallery-model.ts'
 import { useNearMe, type NearMe } from './use-near-me.ts'
 import { useWantedPeople } from './use-wanted-people.ts'
 import { WantedCard } from './wanted-card.tsx'
 import './wanted.css'
-import { byText } from '../../lib/text-order.ts'
 
 function filtersFrom(params: URLSearchParams): GalleryFilters {
   return { areaId: params.get('area') || null, offence: params.get('offence') ?? '', name: params.get('name') ?? '' }
