@@ -21,10 +21,11 @@ export class AppShell {
   /**
    * Waits until the service worker is activated and controls this page, so the app shell is
    * precached and a reload is answered by the worker. A worker that does not claim open pages
-   * takes control at the next load, as it would for an officer.
+   * takes control at the next load, as it would for an officer. Installing downloads the whole app
+   * shell, beside the first sync's photos: on a loaded machine that has taken more than 10 s.
    */
   async waitForOfflineReady(): Promise<void> {
-    await expect.poll(() => this.page.evaluate(workerState)).toMatchObject({ active: 'activated' })
+    await expect.poll(() => this.page.evaluate(workerState), { timeout: 60_000 }).toMatchObject({ active: 'activated' })
     if ((await this.page.evaluate(workerState)).controlled) return
     await this.page.reload()
     await expect.poll(() => this.page.evaluate(workerState)).toEqual({ active: 'activated', controlled: true })
