@@ -5,8 +5,9 @@
  */
 
 /**
- * An en-GB date and time formatter built at its first use: each costs milliseconds to build (more
- * on a slow phone), every screen imports this module, and most use one or two of them.
+ * An en-GB date and time formatter built at its first use, for what a list cannot write: another
+ * time zone than the device's (curfew times are London's). Each costs milliseconds to build, the
+ * page's first one far more (the locale's data), so never at module load.
  */
 export function lazyDateTimeFormat(options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
   let format: Intl.DateTimeFormat | undefined
