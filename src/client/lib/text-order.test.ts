@@ -13,4 +13,10 @@ describe('byCodeUnit and byText', () => {
     expect(byText('Hall Green', 'hall green')).not.toBe(0)
     expect(byText('Acocks Green', 'Acocks Green')).toBe(0)
   })
+  it('order accented names with their unaccented letters, not after z', () => {
+    expect(['Zara', 'Élodie', 'Elliott', 'Ömer', 'Oakes', 'Elodie', 'Nuñez', 'Nunn'].sort(byText))
+      .toEqual(['Elliott', 'Elodie', 'Élodie', 'Nuñez', 'Nunn', 'Oakes', 'Ömer', 'Zara'])
+    expect(['Zoë', 'Zoe', 'ZOE'].sort(byText)).toEqual(['ZOE', 'Zoe', 'Zoë'])
+    expect(byText('José', 'José')).toBe(0)
+  })
 })

@@ -13,10 +13,20 @@ export function byCodeUnit(a: string, b: string): number {
 }
 
 /**
- * Names, titles and labels: ignoring case first, then by case, so the order is stable. Unlike
- * localeCompare, a letter with an accent sorts after z; it is used where that cannot mislead (a
- * tie-break after dates and priorities, English place names, warning-marker labels).
+ * Names, titles and labels: ignoring accents and case first (Élodie beside Elliott, not after
+ * Zara), then by the text itself, so equal names keep one order and an unaccented name comes before
+ * its accented twin, as localeCompare puts them. Accents are removed by Unicode decomposition (NFD),
+ * which needs no collation data; letters that do not decompose (æ, ø, ß) still sort after z.
  */
 export function byText(a: string, b: string): number {
-  return byCodeUnit(a.toLowerCase(), b.toLowerCase()) || byCodeUnit(a, b)
+  return byCodeUnit(fold(a), fold(b)) || byCodeUnit(a, b)
+}
+
+/** Anything but printable ASCII (a control character merely takes the slower path). */
+const notPlainAscii = /[^ -~]/
+const combiningMarks = /\p{M}/gu
+
+/** Lower case with accents removed; plain ASCII text (most names) skips the decomposition. */
+function fold(text: string): string {
+  return notPlainAscii.test(text) ? text.normalize('NFD').replace(combiningMarks, '').toLowerCase() : text.toLowerCase()
 }
