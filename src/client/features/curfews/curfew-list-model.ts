@@ -10,6 +10,7 @@ import type { OfficerRef } from '../../../shared/api/claims.ts'
 import { curfewDetailsSchema, resultLabels, type CurfewCheck, type CurfewVisit } from '../../../shared/api/curfews.ts'
 import type { AddressRecord, LatLng, PersonRecord } from '../../../shared/api/intel.ts'
 import { CURFEW_TIME_ZONE, curfewActiveAt, londonWallClock, windowInstants, type CurfewRule, type WindowInstant } from '../../../shared/curfew/windows.ts'
+import { lazyDateTimeFormat } from '../../lib/date-format.ts'
 import { byCodeUnit, byText } from '../../lib/text-order.ts'
 
 export type CurfewEntry = {
@@ -84,13 +85,14 @@ export function sortEntries(entries: readonly CurfewEntry[], order: SortOrder, p
   return [...entries].sort(byStart)
 }
 
-const londonTime = new Intl.DateTimeFormat('en-GB', { timeZone: CURFEW_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-const londonDayTime = new Intl.DateTimeFormat('en-GB', { timeZone: CURFEW_TIME_ZONE, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+// Built when a time is first written, not when the module loads, like every formatter in the app.
+const londonTime = lazyDateTimeFormat({ timeZone: CURFEW_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+const londonDayTime = lazyDateTimeFormat({ timeZone: CURFEW_TIME_ZONE, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
 
 /** "19:00" in London, or "Sat 19:00" when not today (London). */
 export function londonClock(iso: string, now: Date): string {
   const at = new Date(iso)
-  return londonWallClock(at).date === londonWallClock(now).date ? londonTime.format(at) : londonDayTime.format(at)
+  return londonWallClock(at).date === londonWallClock(now).date ? londonTime().format(at) : londonDayTime().format(at)
 }
 
 /** "In curfew now, until 07:00" or "Curfew from 21:00 to 06:00". */
