@@ -24,6 +24,7 @@ import { crimeCategories, type CrimeCategorySlug } from '../../../shared/domain/
 import type { BasemapState } from '../../components/basemap-layer.tsx'
 import { BasemapDownload, BasemapNotice } from '../../components/basemap-status.tsx'
 import { LoadingState } from '../../components/data-state.tsx'
+import { ErrorBoundary, WidgetCrash } from '../../components/error-boundary.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { ApiError } from '../../lib/api-client.ts'
 import { useOnline } from '../../lib/connectivity.ts'
@@ -308,17 +309,21 @@ export function CrimeMapPage() {
         {(device === undefined && !fromServer) || awaitingServer ? (
           <LoadingState>Opening the map…</LoadingState>
         ) : (
-          <CrimeMapView
-            cells={cells}
-            mode={mode}
-            selected={selected}
-            onSelect={selectFromMap}
-            wanted={showWanted && peopleReady ? people.wanted : null}
-            curfews={showCurfews && peopleReady ? people.curfews : null}
-            me={position.status === 'on' ? position.position : null}
-            fitKey={fromServer ? `server:${filters.resolution}` : 'device'}
-            onBasemap={onBasemap}
-          />
+          // The map failing (a layer that cannot be built) leaves the rest of the page, and the
+          // cells list below, which reaches the same cells, working.
+          <ErrorBoundary fallback={(retry) => <WidgetCrash what="The map" retry={retry} />}>
+            <CrimeMapView
+              cells={cells}
+              mode={mode}
+              selected={selected}
+              onSelect={selectFromMap}
+              wanted={showWanted && peopleReady ? people.wanted : null}
+              curfews={showCurfews && peopleReady ? people.curfews : null}
+              me={position.status === 'on' ? position.position : null}
+              fitKey={fromServer ? `server:${filters.resolution}` : 'device'}
+              onBasemap={onBasemap}
+            />
+          </ErrorBoundary>
         )}
       </div>
 

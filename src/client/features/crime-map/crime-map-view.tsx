@@ -20,11 +20,12 @@
 import 'leaflet/dist/leaflet.css'
 import { canvas, circle, circleMarker, latLngBounds, layerGroup, polygon, type LatLngBoundsExpression, type LatLngTuple, type Layer, type LeafletMouseEvent } from 'leaflet'
 import { cellToBoundary, getResolution, latLngToCell } from 'h3-js'
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { MapContainer, useMap } from 'react-leaflet'
 import type { TrendCellRecord } from '../../../shared/api/crime.ts'
 import { BasemapLayer, type BasemapState } from '../../components/basemap-layer.tsx'
 import { cellLook, pointColours, type CellLook, type ColourMode } from './cell-style.ts'
+import { buildLayer, type LayerRun } from './layer-build.ts'
 import type { MapPoint } from './use-device-map-data.ts'
 import type { Position } from './use-my-position.ts'
 
@@ -67,19 +68,22 @@ const nextTask = () => new Promise<void>((resolve) => window.setTimeout(resolve,
  * A layer built and added in tasks of its own, after the map has been created and painted: the
  * map, the cells and each people layer were one task of over half a second on a slow phone, which
  * kept the page from answering a tap. `build` may yield (`nextTask`) between slices of its work and
- * should stop when `run.cancelled` is set. Rebuilt when `deps` change; removed on unmount.
+ * should stop when `run.cancelled` is set. Rebuilt when `deps` change; removed on unmount. A build
+ * that fails is thrown at the next render, so the map's error boundary says the map could not be
+ * shown (crime-map-page.tsx) instead of the layer silently missing.
  */
-function useLayer(build: (run: { cancelled: boolean }) => Layer | null | Promise<Layer | null>, deps: readonly unknown[]): void {
+function useLayer(build: (run: LayerRun) => Layer | null | Promise<Layer | null>, deps: readonly unknown[]): void {
   const map = useMap()
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null)
+  if (failure) throw failure.error
   useEffect(() => {
     const run = { cancelled: false }
     let layer: Layer | null = null
     const timer = window.setTimeout(() => {
-      void Promise.resolve(build(run)).then((built) => {
-        if (run.cancelled || !built) return
+      void buildLayer(build, run, (built) => {
         layer = built
         layer.addTo(map)
-      })
+      }, (error) => setFailure({ error }))
     }, 0)
     return () => {
       run.cancelled = true
