@@ -9,8 +9,8 @@
  * possibly out of date, and "Collect" queues the claim (components/claim-panel.tsx). Filters live
  * in the address, so coming back from a profile keeps them.
  */
-import { useWindowVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual'
-import { useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { observeWindowOffset, useWindowVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual'
+import { startTransition, useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { EmptyState, ErrorState, LoadingState } from '../../components/data-state.tsx'
 import { LiveStatus } from '../../components/live-status.tsx'
@@ -52,6 +52,16 @@ const estimatedCardPx = 360
 const aheadOverscan = 3
 const behindOverscan = 1
 const idleOverscan = 2
+
+/**
+ * The window's scroll position, handed to the virtualizer inside a transition. The virtualizer
+ * still moves every card in the page at once (directDomUpdates), but the React render that mounts
+ * the cards entering the range is a transition: React renders it in short slices between frames
+ * instead of in the scroll's own task, where mounting a card made the frame late on a slow phone.
+ * The cards kept ahead of the scroll (`aheadOverscan`) are mounted frames before they show.
+ */
+const observeOffsetInTransition: typeof observeWindowOffset = (instance, report) =>
+  observeWindowOffset(instance, (offset, isScrolling) => startTransition(() => report(offset, isScrolling)))
 
 export function WantedPage() {
   const view = useClaims()
@@ -208,6 +218,7 @@ function VirtualGallery({ rows, wanted, now }: { rows: ReturnType<typeof gallery
       scroller.current = instance
     },
     scrollMargin,
+    observeElementOffset: observeOffsetInTransition,
     gap: 12,
     // Stable between renders: a new function here makes the virtualizer lay out all 5,000 cards
     // again on every scrolled frame.
