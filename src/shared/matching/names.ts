@@ -4,6 +4,7 @@
  * O'Brien, O Brien and OBrien are one name. Pure: runs on the server and on the device.
  */
 import { doubleMetaphone } from 'double-metaphone'
+import { boundedMemo } from '../bounded-memo.ts'
 
 /** Lower case, accents removed, letters only; `Mc` written as `mac` so McDonald finds MacDonald. */
 export function normaliseName(text: string): string {
@@ -35,18 +36,13 @@ const PREFIXES = new Set(['o', 'mac', 'de', 'da', 'di', 'van', 'von', 'le', 'la'
 
 /** Double Metaphone codes of a normalised name part: spelling variants and transliterations share one. */
 export function phoneticCodes(part: string): readonly string[] {
-  if (part.length === 0) return []
-  const known = phoneticMemo.get(part)
-  if (known) return known
-  const [primary, secondary] = doubleMetaphone(part)
-  const codes = primary === secondary || !secondary ? [primary] : [primary, secondary]
-  // Names repeat (a check ranks dozens of Smiths): remember the codes, within a bound.
-  if (phoneticMemo.size >= PHONETIC_MEMO_LIMIT) phoneticMemo.clear()
-  phoneticMemo.set(part, codes)
-  return codes
+  return part.length === 0 ? [] : phoneticMemo(part)
 }
-const phoneticMemo = new Map<string, readonly string[]>()
-const PHONETIC_MEMO_LIMIT = 20_000
+// Names repeat (a check ranks dozens of Smiths): remember the codes, within a bound.
+const phoneticMemo = boundedMemo((part): readonly string[] => {
+  const [primary, secondary] = doubleMetaphone(part)
+  return primary === secondary || !secondary ? [primary] : [primary, secondary]
+}, 20_000)
 
 /**
  * The word with each one of its letters left out, for finding a name typed with one slip (the

@@ -6,6 +6,7 @@
  * (street scale, about 0.1 km2) and coarser views take each cell's parent.
  */
 import { cellToLatLng, cellToParent, getResolution, gridDisk } from 'h3-js'
+import { boundedMemo } from '../bounded-memo.ts'
 import { giStarZ } from './gi-star.ts'
 import { classifyTrend, trendZ, type Trend } from './wheeler.ts'
 
@@ -35,24 +36,18 @@ const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 *
 // A cell's ring and centre never change, and h3-js pays a WebAssembly call for each: the busiest
 // cells are asked for again and again, so both are remembered (a bounded cache, dropped when full).
 const cacheLimit = 200_000
-const discCache = new Map<string, string[]>()
-const centreCache = new Map<string, [number, number]>()
-const parentCache = new Map<string, string>()
-function remembered<T>(cache: Map<string, T>, cell: string, make: (cell: string) => T): T {
-  let value = cache.get(cell)
-  if (value === undefined) {
-    if (cache.size >= cacheLimit) cache.clear()
-    value = make(cell)
-    cache.set(cell, value)
-  }
-  return value
-}
-const discOf = (cell: string) => remembered(discCache, cell, (c) => gridDisk(c, 1))
-const centreOf = (cell: string) => remembered(centreCache, cell, (c) => cellToLatLng(c) as [number, number])
+const discOf = boundedMemo((cell) => gridDisk(cell, 1), cacheLimit)
+const centreOf = boundedMemo((cell) => cellToLatLng(cell) as [number, number], cacheLimit)
+/** Keyed `cell/resolution`. */
+const parentOf = boundedMemo((key) => {
+  const [cell = '', resolution] = key.split('/')
+  const to = Number(resolution)
+  return getResolution(cell) === to ? cell : cellToParent(cell, to)
+}, cacheLimit)
 
 /** The cell containing `cell` at a coarser resolution (the same cell at its own). */
 export function cellAt(cell: string, resolution: number): string {
-  return remembered(parentCache, `${cell}/${resolution}`, () => (getResolution(cell) === resolution ? cell : cellToParent(cell, resolution)))
+  return parentOf(`${cell}/${resolution}`)
 }
 
 /**
