@@ -14,15 +14,15 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { APIRequestContext, BrowserContext, Page, PlaywrightTestOptions, PlaywrightWorkerArgs, PlaywrightWorkerOptions, Route, TestInfo } from '@playwright/test'
+import type { APIRequestContext, BrowserContext, Page, PlaywrightTestOptions, PlaywrightWorkerArgs, PlaywrightWorkerOptions, Route } from '@playwright/test'
 import { z } from 'zod'
-import { wantedResponseSchema } from '../src/shared/api/claims.ts'
 import { auditPageSchema } from '../src/shared/api/checks.ts'
 import type { PersonRecord } from '../src/shared/api/intel.ts'
 import { notesResponseSchema } from '../src/shared/api/notes.ts'
 import { syncResponseSchema, type SyncResponse } from '../src/shared/api/sync.ts'
+import { displayName, officerApi, unclaimedWantedPerson } from './api.ts'
 import { expectDeviceErased, readDeviceData } from './device-data.ts'
-import { demoPassword, expect, officerCollar, signInOnDevice, test } from './fixtures.ts'
+import { expect, officerCollar, signInOnDevice, test } from './fixtures.ts'
 import { AppShell } from './pages/app-shell.ts'
 import { BriefingPage } from './pages/briefing-page.ts'
 import { ChecksPage } from './pages/checks-page.ts'
@@ -33,7 +33,6 @@ import { WantedGalleryPage } from './pages/wanted-gallery-page.ts'
 
 const runId = Date.now().toString(36)
 const hour = 3_600_000
-const projects = ['phone', 'tablet', 'terminal'] as const
 
 type DeviceOptions = Pick<PlaywrightTestOptions, 'baseURL' | 'viewport' | 'isMobile' | 'hasTouch'> & Pick<PlaywrightWorkerOptions, 'launchOptions'> & Pick<PlaywrightWorkerArgs, 'playwright'>
 
@@ -67,14 +66,6 @@ class PersistentDevice {
 
 function deviceOptions(args: DeviceOptions): DeviceOptions {
   return { playwright: args.playwright, launchOptions: args.launchOptions, baseURL: args.baseURL, viewport: args.viewport, isMobile: args.isMobile, hasTouch: args.hasTouch }
-}
-
-/** The officer signed in over the API, as the server sees them. */
-async function officerApi(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string | undefined, collarNumber: string): Promise<APIRequestContext> {
-  const api = await playwright.request.newContext({ baseURL })
-  const response = await api.post('/api/auth/login', { data: { collarNumber, password: demoPassword } })
-  expect(response.status(), `sign-in of ${collarNumber} over the API`).toBe(200)
-  return api
 }
 
 /** How many of the officer's notes on the server carry this text. */
@@ -124,7 +115,6 @@ async function personToCheck(api: APIRequestContext): Promise<PersonRecord> {
 /** A package applied moments ago (applying one takes tens of seconds on a loaded machine). */
 const freshly = /Last updated (just now|\d minutes? ago)/
 
-const displayName = (person: { surname: string; forenames: string }) => `${person.surname.toUpperCase()}, ${person.forenames}`
 const typedDob = (dob: string) => dob.split('-').reverse().join('/')
 
 test('browser closed mid-sync: reopened, the device downloads the whole package, never part of one', async ({ playwright, launchOptions, baseURL, viewport, isMobile, hasTouch }, testInfo) => {
@@ -333,17 +323,6 @@ test('storage full: the officer is told in words, and work already queued still 
   }
 })
 
-/** A wanted person no other spec claims: the last area by name (wanted.spec.ts takes the first six). */
-async function unclaimedWantedPerson(api: APIRequestContext, testInfo: TestInfo) {
-  const pkg = syncResponseSchema.parse(await (await api.get('/api/sync')).json())
-  const lastArea = [...pkg.reference.areas].sort((a, b) => a.name.localeCompare(b.name)).at(-1)
-  const wanted = wantedResponseSchema.parse(await (await api.get('/api/wanted')).json()).items
-  const inArea = wanted.filter((entry) => entry.areaId === lastArea?.id && entry.claim === null)
-  const person = inArea.at(-1 - projects.indexOf(testInfo.project.name as (typeof projects)[number]))
-  if (!person) throw new Error(`no unclaimed wanted person in ${lastArea?.name ?? 'the last area'}`)
-  return person
-}
-
 /** Signs in on a device whose clock is `hours` off, then shows sync and an online check working. */
 async function signInWithWrongClock(page: Page, api: APIRequestContext, collar: string, hours: number): Promise<void> {
   await page.clock.install({ time: Date.now() + hours * hour })
@@ -376,7 +355,7 @@ test('device clock 5 hours ahead: sign-in, sync and checks work, the briefing is
     const gallery = new WantedGalleryPage(page)
     await gallery.open()
     await expect(gallery.liveUpdatesOn).toBeVisible()
-    const person = await unclaimedWantedPerson(colleague, testInfo)
+    const person = await unclaimedWantedPerson(colleague, testInfo, 0)
     const response = await colleague.post(`/api/wanted/${encodeURIComponent(person.personId)}/claim`, { data: {} })
     expect(response.status(), await response.text()).toBe(201)
     claimId = z.object({ claim: z.object({ id: z.string() }) }).parse(await response.json()).claim.id

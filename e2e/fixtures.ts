@@ -61,6 +61,9 @@ const purposes = [
   'fault-clock-colleague',
   // e2e/sign-out.spec.ts
   'sign-out-downloading',
+  // e2e/layout.spec.ts
+  'layout-focus',
+  'layout-colleague',
 ] as const
 export type Purpose = (typeof purposes)[number]
 
