@@ -66,7 +66,7 @@ export function clearAlerts(): void {
 }
 
 /** Remove every alert whose time is up. */
-export function expireAlerts(now = Date.now()): void {
+function expireAlerts(now = Date.now()): void {
   appAlertsStore.set((alerts) => (alerts.some((alert) => alert.expiresAt <= now) ? alerts.filter((alert) => alert.expiresAt > now) : alerts))
   scheduleExpiry()
 }
