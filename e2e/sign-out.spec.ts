@@ -36,7 +36,9 @@ test('a sign-out during the photo download leaves nothing behind when the downlo
   await signIn(officerCollar(testInfo, 'sign-out-downloading'))
   const briefing = new BriefingPage(page)
   await briefing.open()
-  await expect(page.getByText(/^Saving photos and documents to this device: 0 of \d+$/)).toBeVisible()
+  // The briefing opens once the sign-in's package is written to the device: slow under load (in one
+  // CI run it still said "Opening the briefing saved on this device…" after 10 s).
+  await expect(page.getByText(/^Saving photos and documents to this device: 0 of \d+$/)).toBeVisible({ timeout: 60_000 })
   await expect.poll(() => held.length).toBeGreaterThan(0)
   // Another sync meanwhile queues a second download pass for after this one.
   await expect(briefing.syncNowButton).toBeEnabled()
