@@ -93,6 +93,7 @@ export class WantedGalleryPage {
     return count
   }
 
+  /** Show only this person (by area id and name). */
   async show(person: { name: string; areaId: string }): Promise<WantedCard> {
     await this.area.selectOption(person.areaId)
     await this.name.fill(person.name)

@@ -42,7 +42,8 @@ export function useAppAlerts(): readonly AppAlert[] {
 }
 
 /** Raise an alert: a line added to the newest banner if it is of the same kind and began just now. */
-export function pushAlert(alert: { text: string; tone: AlertTone; speak: boolean }, now = Date.now()): AppAlert {
+export function pushAlert(alert: { text: string; tone: AlertTone; speak: boolean }): AppAlert {
+  const now = Date.now()
   const alerts = appAlertsStore.get()
   const newest = alerts.at(-1)
   const joins = newest !== undefined && newest.tone === alert.tone && newest.speak === alert.speak &&
@@ -66,7 +67,8 @@ export function clearAlerts(): void {
 }
 
 /** Remove every alert whose time is up. */
-function expireAlerts(now = Date.now()): void {
+function expireAlerts(): void {
+  const now = Date.now()
   appAlertsStore.set((alerts) => (alerts.some((alert) => alert.expiresAt <= now) ? alerts.filter((alert) => alert.expiresAt > now) : alerts))
   scheduleExpiry()
 }
