@@ -5,9 +5,7 @@
 import type { APIRequestContext, PlaywrightWorkerArgs, TestInfo } from '@playwright/test'
 import { wantedResponseSchema } from '../src/shared/api/claims.ts'
 import { syncResponseSchema } from '../src/shared/api/sync.ts'
-import { demoPassword, expect } from './fixtures.ts'
-
-const projects = ['phone', 'tablet', 'terminal'] as const
+import { demoPassword, expect, projects } from './fixtures.ts'
 
 /** The officer signed in over the API, as the server sees them. */
 export async function officerApi(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string | undefined, collarNumber: string): Promise<APIRequestContext> {

@@ -15,15 +15,13 @@ import { z } from 'zod'
 import { briefingItemSchema, type PersonRecord } from '../src/shared/api/intel.ts'
 import { syncResponseSchema } from '../src/shared/api/sync.ts'
 import { packageMediaComplete, readDeviceData } from './device-data.ts'
-import { appPin, demoPassword, expect, signInOnDevice, test } from './fixtures.ts'
+import { appPin, demoPassword, expect, projects, signInOnDevice, test } from './fixtures.ts'
 import { AppShell } from './pages/app-shell.ts'
 import { BriefingAuthoringPage } from './pages/briefing-authoring-page.ts'
 import { BriefingPage } from './pages/briefing-page.ts'
 import { PersonProfilePage, ReasonDialog } from './pages/briefing-profile-page.ts'
 import { LockScreen } from './pages/lock-screen.ts'
 import { serverTimeFollowsDevice } from './server-time.ts'
-
-const projects = ['phone', 'tablet', 'terminal'] as const
 
 /** This spec's officers: one per project and purpose, outside the range fixtures.ts hands out. */
 const firstCollar = { offline: 1195, stale: 1190, 'task-result': 1185 } as const

@@ -11,13 +11,11 @@ import type { Page, TestInfo } from '@playwright/test'
 import { syncResponseSchema } from '../src/shared/api/sync.ts'
 import type { PersonRecord } from '../src/shared/api/intel.ts'
 import { readDeviceData } from './device-data.ts'
-import { demoPassword, expect, signInOnDevice, test } from './fixtures.ts'
+import { demoPassword, expect, projects, signInOnDevice, test } from './fixtures.ts'
 import { AppShell } from './pages/app-shell.ts'
 import { AuditPage } from './pages/audit-page.ts'
 import { PersonProfilePage } from './pages/briefing-profile-page.ts'
 import { ChecksPage } from './pages/checks-page.ts'
-
-const projects = ['phone', 'tablet', 'terminal'] as const
 
 function projectIndex(testInfo: TestInfo): number {
   const index = projects.findIndex((name) => name === testInfo.project.name)

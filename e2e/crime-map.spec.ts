@@ -27,12 +27,11 @@ import { cellsInListOrder, cellSummary } from '../src/client/features/crime-map/
 import { writeRasterArchive, writeVectorArchive } from '../src/server/testing/pmtiles-archive.ts'
 import { readDeviceData } from './device-data.ts'
 import { extraServerPort, startExtraServer } from './extra-server.ts'
-import { expect, signInOnDevice, test } from './fixtures.ts'
+import { expect, projects, signInOnDevice, test } from './fixtures.ts'
 import { AppShell } from './pages/app-shell.ts'
 import { CrimeMapPage } from './pages/crime-map-page.ts'
 import { HomePage } from './pages/home-page.ts'
 
-const projects = ['phone', 'tablet', 'terminal'] as const
 /** The default basemap's tile server: OpenStreetMap's, as the suite's server is not configured otherwise. */
 const tileOrigin = new URL(defaultBasemap.url).origin
 

@@ -16,13 +16,12 @@
 import { TZDate } from '@date-fns/tz'
 import type { Page, TestInfo } from '@playwright/test'
 import { checkRequestSchema, dueResponseSchema } from '../src/shared/api/curfews.ts'
-import { demoPassword, expect, signInOnDevice, test } from './fixtures.ts'
+import { demoPassword, expect, projects, signInOnDevice, test } from './fixtures.ts'
 import { AppShell } from './pages/app-shell.ts'
 import { CurfewsPage } from './pages/curfews-page.ts'
 import { HomePage } from './pages/home-page.ts'
 import { serverTimeFollowsDevice } from './server-time.ts'
 
-const projects = ['phone', 'tablet', 'terminal'] as const
 /** Per project: two officers of one area (collar n is in area (n - 1001) mod 8), and a supervisor. */
 const accounts = [
   { first: '1181', second: '1189', supervisor: '2001' },

@@ -67,7 +67,8 @@ const purposes = [
 ] as const
 export type Purpose = (typeof purposes)[number]
 
-const projects = ['phone', 'tablet', 'terminal'] as const
+/** The Playwright projects (playwright.config.ts): each gets its own officers, areas and people. */
+export const projects = ['phone', 'tablet', 'terminal'] as const
 const collarsPerProject = 60
 
 /** This test's officer for a purpose, e.g. `officerCollar(testInfo, 'lockout')`. */

@@ -27,7 +27,7 @@ import { dueResponseSchema, historyResponseSchema } from '../src/shared/api/curf
 import { briefingItemSchema } from '../src/shared/api/intel.ts'
 import { notesResponseSchema } from '../src/shared/api/notes.ts'
 import { syncResponseSchema } from '../src/shared/api/sync.ts'
-import { demoPassword, expect, signInOnDevice, test } from './fixtures.ts'
+import { demoPassword, expect, projects, signInOnDevice, test } from './fixtures.ts'
 import { hostile, hostilePeople, hostileWanted, longText, shownName } from './hostile-data.ts'
 import { AuditPage } from './pages/audit-page.ts'
 import { BriefingAuthoringPage } from './pages/briefing-authoring-page.ts'
@@ -39,7 +39,6 @@ import { NotesPage } from './pages/notes-page.ts'
 import { WantedGalleryPage } from './pages/wanted-gallery-page.ts'
 import { WantedProfilePage } from './pages/wanted-profile-page.ts'
 
-const projects = ['phone', 'tablet', 'terminal'] as const
 const runId = Date.now().toString(36)
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString()
 

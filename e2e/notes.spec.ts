@@ -13,12 +13,10 @@ import type { TestInfo } from '@playwright/test'
 import { syncResponseSchema } from '../src/shared/api/sync.ts'
 import type { NotesResponse } from '../src/shared/api/notes.ts'
 import { readDeviceData } from './device-data.ts'
-import { demoPassword, expect, signInOnDevice, test } from './fixtures.ts'
+import { demoPassword, expect, projects, signInOnDevice, test } from './fixtures.ts'
 import { AppShell } from './pages/app-shell.ts'
 import { PersonProfilePage, ReasonDialog } from './pages/briefing-profile-page.ts'
 import { NotesPage } from './pages/notes-page.ts'
-
-const projects = ['phone', 'tablet', 'terminal'] as const
 
 function officerFor(testInfo: TestInfo): string {
   const index = projects.findIndex((name) => name === testInfo.project.name)

@@ -16,14 +16,12 @@
  * it claimed available again, so the spec can run twice against one server.
  */
 import type { Page, TestInfo } from '@playwright/test'
-import { expect, officerCollar, signInOnDevice, test, type Purpose } from './fixtures.ts'
+import { expect, officerCollar, projects, type Purpose, signInOnDevice, test } from './fixtures.ts'
 import { AppShell } from './pages/app-shell.ts'
 import { HomePage } from './pages/home-page.ts'
 import { SettingsPage } from './pages/settings-page.ts'
 import { WantedGalleryPage } from './pages/wanted-gallery-page.ts'
 import { claimsKeptOnDevice, WantedProfilePage } from './pages/wanted-profile-page.ts'
-
-const projects = ['phone', 'tablet', 'terminal'] as const
 
 // Two officers sign in (argon2 on the server, PBKDF2 in the page) and download the package: slow.
 test.describe.configure({ timeout: 180_000 })
