@@ -80,15 +80,17 @@ export class WantedGalleryPage {
     // The filter has taken effect when every card fits the name and all the matches it counts are
     // drawn: the list is virtualised, and for a moment after a change it can hold fewer cards.
     // More than a few matches are not all drawn on a phone; such a name is not one person's anyway.
+    // The count comes from the same reading that passed: a later one can catch the list while it
+    // moves cards in and out (the page was scrolled before the filter shrank it).
     const mostDrawn = 3
-    let matches = 0
+    let count = 0
     await expect.poll(async () => {
-      matches = Number(/^(\d+)/.exec(await matching.innerText())?.[1] ?? Number.NaN)
+      const matches = Number(/^(\d+)/.exec(await matching.innerText())?.[1] ?? Number.NaN)
       const shown = await headings.allInnerTexts()
       const fits = shown.every((heading) => words.every((word) => heading.toLowerCase().includes(word)))
+      count = matches > mostDrawn ? matches : shown.filter((heading) => heading === personName).length
       return fits && (shown.length === matches || (matches > mostDrawn && shown.length >= mostDrawn))
     }).toBe(true)
-    const count = matches > mostDrawn ? matches : (await headings.allInnerTexts()).filter((heading) => heading === personName).length
     await this.name.fill('')
     return count
   }
