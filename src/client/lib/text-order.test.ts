@@ -19,4 +19,14 @@ describe('byCodeUnit and byText', () => {
     expect(['Zoë', 'Zoe', 'ZOE'].sort(byText)).toEqual(['ZOE', 'Zoe', 'Zoë'])
     expect(byText('José', 'José')).toBe(0)
   })
+  it('order letters that do not decompose where the en-GB collator puts them, not after z', () => {
+    expect(['Zara', 'Søren', 'Sorensen', 'Soren', 'Sykes'].sort(byText)).toEqual(['Soren', 'Søren', 'Sorensen', 'Sykes', 'Zara'])
+    expect(['Weist', 'Weiß', 'Weiss', 'Wein'].sort(byText)).toEqual(['Wein', 'Weiss', 'Weiß', 'Weist'])
+    expect(['Afzal', 'Æsir', 'Adams', 'Zoe'].sort(byText)).toEqual(['Adams', 'Æsir', 'Afzal', 'Zoe'])
+    expect(['Zielinski', 'Łukasz', 'Lucas', 'Lyons'].sort(byText)).toEqual(['Lucas', 'Łukasz', 'Lyons', 'Zielinski'])
+    expect(['Işık', 'Iz', 'Ian', 'Đorđe', 'Dz', 'Dan', 'Œil', 'Oz', 'Of'].sort(byText)).toEqual(['Dan', 'Đorđe', 'Dz', 'Ian', 'Işık', 'Iz', 'Œil', 'Of', 'Oz'])
+    const collator = new Intl.Collator('en-GB')
+    const names = ['Søren', 'Soren', 'Sorensen', 'Weiß', 'Weiss', 'Wein', 'Æsir', 'Adams', 'Afzal', 'Łukasz', 'Lucas', 'Lyons', 'Đorđe', 'Dan', 'Ħal', 'Han', 'Hz', 'Thorn', 'Þóra', 'Zara']
+    expect([...names].sort(byText)).toEqual([...names].sort(collator.compare))
+  })
 })
