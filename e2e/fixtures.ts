@@ -64,6 +64,8 @@ const purposes = [
   // e2e/layout.spec.ts
   'layout-focus',
   'layout-colleague',
+  // e2e/wanted.spec.ts
+  'wanted-filters',
 ] as const
 export type Purpose = (typeof purposes)[number]
 

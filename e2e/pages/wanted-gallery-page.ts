@@ -46,8 +46,11 @@ export class WantedGalleryPage {
 
   /** Narrow the gallery to one area, by its place in the list (1 = the first area); returns its id. */
   async chooseArea(position: number): Promise<string> {
-    await this.area.selectOption({ index: position })
-    return this.area.inputValue()
+    const areaId = await this.area.locator('option').nth(position).getAttribute('value')
+    if (!areaId) throw new Error(`no area at place ${position} of the Area filter`)
+    await this.area.selectOption(areaId)
+    await expect(this.area).toHaveValue(areaId)
+    return areaId
   }
 
   /** The names on the first `count` cards, as the app shows them. */

@@ -11,7 +11,6 @@
  */
 import { observeWindowOffset, useWindowVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual'
 import { startTransition, useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { useSearchParams } from 'react-router'
 import { EmptyState, ErrorState, LoadingState } from '../../components/data-state.tsx'
 import { LiveStatus } from '../../components/live-status.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
@@ -19,15 +18,12 @@ import { refreshClaims, useClaims } from '../../lib/claims-store.ts'
 import { timeAgo } from '../../lib/date-format.ts'
 import { useNow } from '../../lib/package-data.ts'
 import { byText } from '../../lib/text-order.ts'
-import { galleryRows, type GalleryFilters } from './gallery-model.ts'
+import { galleryRows } from './gallery-model.ts'
+import { useAddressFilters } from './use-address-filters.ts'
 import { useNearMe, type NearMe } from './use-near-me.ts'
 import { useWantedPeople } from './use-wanted-people.ts'
 import { WantedCard } from './wanted-card.tsx'
 import './wanted.css'
-
-function filtersFrom(params: URLSearchParams): GalleryFilters {
-  return { areaId: params.get('area') || null, offence: params.get('offence') ?? '', name: params.get('name') ?? '' }
-}
 
 function nearMeText(nearMe: NearMe): string | null {
   switch (nearMe.status) {
@@ -67,8 +63,7 @@ export function WantedPage() {
   const view = useClaims()
   const wanted = useWantedPeople(view)
   const now = useNow(60_000)
-  const [searchParams, setSearchParams] = useSearchParams()
-  const filters = filtersFrom(searchParams)
+  const { filters, setFilter, clearFilters } = useAddressFilters()
   const deferredFilters = useDeferredValue(filters)
   const { nearMe, setOn } = useNearMe()
   const position = nearMe.status === 'on' ? nearMe.position : null
@@ -81,18 +76,6 @@ export function WantedPage() {
     for (const person of wanted.people ?? []) if (person.areaId !== null && !known.has(person.areaId)) known.set(person.areaId, person.areaId)
     return [...known].sort((a, b) => byText(a[1], b[1]))
   }, [wanted.areas, wanted.people])
-
-  function setFilter(key: 'area' | 'offence' | 'name', value: string) {
-    setSearchParams(
-      (previous) => {
-        const next = new URLSearchParams(previous)
-        if (value === '') next.delete(key)
-        else next.set(key, value)
-        return next
-      },
-      { replace: true },
-    )
-  }
 
   const filtered = filters.areaId !== null || filters.offence !== '' || filters.name !== ''
   const total = wanted.people?.length ?? 0
@@ -146,7 +129,7 @@ export function WantedPage() {
           {rows.length === 0 ? (
             <EmptyState>
               No wanted people match these filters.{' '}
-              <button type="button" className="button button--small" onClick={() => setSearchParams({}, { replace: true })}>
+              <button type="button" className="button button--small" onClick={clearFilters}>
                 Clear filters
               </button>
             </EmptyState>
