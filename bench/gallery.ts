@@ -16,6 +16,11 @@
  * the slow-down, `BENCH_GALLERY_STEP` (0.25) how many screens a frame scrolls; to look into jank,
  * `BENCH_GALLERY_MAX_FRAMES` stops early, `BENCH_GALLERY_PROFILE=FILE` writes a CPU profile of the scroll
  * and `BENCH_GALLERY_TRACE=FILE` a Chromium trace of it (style, layout, paint and raster included).
+ *
+ * The machine's own floor comes last: the same scroll, in the same browser slowed the same way, of a
+ * plain page of as many cards (photo, name, five lines and a button), all in the page at once,
+ * with no script but the timing loop. What the plain page drops is what this machine drops whatever the app does; figures from
+ * two runs can be compared only beside their floors. `BENCH_GALLERY_FLOOR=0` leaves it out.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -41,6 +46,7 @@ const SCREENS_PER_FRAME = Number(process.env.BENCH_GALLERY_STEP ?? 0.25)
 const MAX_FRAMES = Number(process.env.BENCH_GALLERY_MAX_FRAMES ?? Number.POSITIVE_INFINITY)
 const PROFILE = process.env.BENCH_GALLERY_PROFILE
 const TRACE = process.env.BENCH_GALLERY_TRACE
+const FLOOR = process.env.BENCH_GALLERY_FLOOR !== '0'
 const SEED_SCALE = 0.5
 const DROPPED_MS = 50
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const
@@ -139,6 +145,22 @@ function scrollToBottom({ screens, maxFrames }: { screens: number; maxFrames: nu
   })
 }
 
+/** A page of `count` plain cards shaped like the gallery's, with no script: the floor's page. */
+function plainCardsPage(count: number): string {
+  const photo = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="96" height="120"><rect width="96" height="120" fill="#8aa"/><circle cx="48" cy="45" r="25" fill="#566"/></svg>')}`
+  const colours = ['#b00020', '#b35c00', '#1b7a2f']
+  const card = (i: number) => `<li><article style="display:flex;gap:12px;margin:0 8px 12px;padding:12px;border:1px solid #ccc;border-left:8px solid ${colours[i % 3]};border-radius:8px;contain:layout paint style">`
+    + `<img src="${photo}" width="96" height="120" alt=""><div><p>Priority ${1 + (i % 3)}</p><h2>SURNAME ${i}, Forename</h2><p>Age ${20 + (i % 50)} · Area ${i % 20}</p>`
+    + `<p>Wanted for offence ${i}</p><p>Officer safety: violence</p><p>Last known near street ${i}</p><button type="button">Collect</button></div></article></li>`
+  return `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width"><style>body{margin:0;font:16px/1.4 sans-serif}ul{list-style:none;margin:0;padding:0}p,h2{margin:0 0 4px}h2{font-size:1.2rem}</style></head>`
+    + `<body><ul>${Array.from({ length: count }, (_, i) => card(i)).join('')}</ul></body></html>`
+}
+
+function droppedText(intervals: readonly number[]): string {
+  const dropped = intervals.filter((interval) => interval > DROPPED_MS).length
+  return `${dropped} (${((dropped / Math.max(1, intervals.length)) * 100).toFixed(1)} %)`
+}
+
 export async function galleryBenchmark(): Promise<Figure[]> {
   const config0 = loadConfig({ NODE_ENV: 'production', DEMO: '1', LOG_LEVEL: 'silent' })
   if (!fs.existsSync(path.join(config0.clientDir, 'index.html'))) throw new Error(`no built client in ${config0.clientDir}: run npm run build first`)
@@ -217,6 +239,21 @@ export async function galleryBenchmark(): Promise<Figure[]> {
       }
       const { metrics } = await cdp.send('Performance.getMetrics')
       const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN
+      const elements = await page.evaluate(() => document.getElementsByTagName('*').length)
+
+      // The floor: a plain page of as many cards, same browser, same slow-down, same scroll.
+      let floor: number[] | null = null
+      if (FLOOR) {
+        const plain = await context.newPage()
+        await plain.setContent(plainCardsPage(wanted))
+        // As the context's init script does for the app's pages (setContent may not run it).
+        await plain.evaluate('window.__name = (fn) => fn')
+        const plainCdp = await context.newCDPSession(plain)
+        await plainCdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
+        // The same timing loop as the gallery's; it finds no virtual list there, so blank frames stay 0.
+        floor = (await plain.evaluate(scrollToBottom, { screens: SCREENS_PER_FRAME, maxFrames: MAX_FRAMES })).intervals
+        await plain.close()
+      }
 
       const sorted = [...scroll.intervals].sort((a, b) => a - b)
       const dropped = scroll.intervals.filter((interval) => interval > DROPPED_MS).length
@@ -238,12 +275,21 @@ export async function galleryBenchmark(): Promise<Figure[]> {
         { measure: 'frame interval p95', value: ms(p95), goal: '< 33.4 ms', ok: yes(p95 < 33.4) },
         { measure: 'frame interval p99', value: ms(percentile(sorted, 99)), goal: '-', ok: '' },
         { measure: 'frame interval max', value: ms(sorted.at(-1) ?? Number.NaN), goal: '-', ok: '' },
-        { measure: `dropped frames (> ${DROPPED_MS} ms)`, value: `${dropped} (${((dropped / Math.max(1, scroll.intervals.length)) * 100).toFixed(1)} %)`, goal: '< 1 %', ok: yes(dropped < scroll.intervals.length / 100) },
+        { measure: `dropped frames (> ${DROPPED_MS} ms)`, value: droppedText(scroll.intervals), goal: '< 1 %', ok: yes(dropped < scroll.intervals.length / 100) },
         { measure: 'by quarter of the scroll: p50, dropped', value: partText, goal: '-', ok: '' },
         { measure: 'frames with part of the list blank (no card yet), widest', value: `${scroll.blankFrames} (${((scroll.blankFrames / Math.max(1, scroll.intervals.length)) * 100).toFixed(1)} %), ${scroll.widestBlankPx.toFixed(0)} px`, goal: '-', ok: '' },
         { measure: 'JS heap used / total', value: `${MB(metric('JSHeapUsedSize'))} / ${MB(metric('JSHeapTotalSize'))}`, goal: '-', ok: '' },
-        { measure: 'DOM nodes in the page', value: `${metric('Nodes')}`, goal: '-', ok: '' },
+        { measure: 'elements in the page at the end / DOM nodes held (detached ones until collected)', value: `${elements} / ${metric('Nodes')}`, goal: '-', ok: '' },
       ]
+      if (floor) {
+        const floorSorted = [...floor].sort((a, b) => a - b)
+        rows.push({
+          measure: `floor: plain page of ${wanted} cards, no app code (frames; p50 / p95; dropped)`,
+          value: `${floor.length}; ${ms(percentile(floorSorted, 50))} / ${ms(percentile(floorSorted, 95))}; ${droppedText(floor)}`,
+          goal: '-',
+          ok: '',
+        })
+      }
       console.log(`Chromium ${browser.version()}, phone 390 × 844 touch, CPU slowed ${CPU_SLOWDOWN}×, scrolling ${Math.round(SCREENS_PER_FRAME * phone.viewport.height)} px a frame; `
         + `seed ${(seedMs / 1000).toFixed(1)} s; ${media} photos and documents saved on the device in ${(saveMs / 1000).toFixed(0)} s; `
         + `${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at the end (other work on the machine slows every frame)`)
