@@ -13,7 +13,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { noFilters, type GalleryFilters } from './gallery-model.ts'
 
-export type FilterKey = 'area' | 'offence' | 'name'
+type FilterKey = 'area' | 'offence' | 'name'
 
 function filtersFrom(params: URLSearchParams): GalleryFilters {
   return { areaId: params.get('area') || null, offence: params.get('offence') ?? '', name: params.get('name') ?? '' }
