@@ -60,7 +60,9 @@ const chosenPaths = process.env.BENCH_LIGHTHOUSE_SCREENS?.split(',').map((p) => 
 const chosen = (screenPath: string) => chosenPaths === null || chosenPaths.includes(screenPath)
 const screens = chosenPaths === null ? allScreens : chosenPaths.flatMap((p) => allScreens.filter((screen) => screen.path === p))
 
-type ScreenResult = { screen: string; url: string; scores: Record<Category, number>; failing: string[]; benchmarkIndex: number | null; warnings: string[] }
+/** The timings behind a performance score, in ms (Lighthouse's simulated slow phone). */
+type Timings = { fcp: number; lcp: number; tbt: number }
+type ScreenResult = { screen: string; url: string; scores: Record<Category, number>; timings: Timings; failing: string[]; benchmarkIndex: number | null; warnings: string[] }
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -138,11 +140,17 @@ async function audit(screen: string, url: string, port: number, keepStorage: boo
   const reports = process.env.BENCH_LIGHTHOUSE_REPORTS
   if (reports) {
     fs.mkdirSync(reports, { recursive: true })
-    fs.writeFileSync(path.join(reports, `${screen.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.json`), JSON.stringify(lhr))
+    // A screen audited more than once (BENCH_LIGHTHOUSE_SCREENS=/map,/map) keeps every report: crime-map.json, crime-map-2.json…
+    const name = screen.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+    let file = path.join(reports, `${name}.json`)
+    for (let n = 2; fs.existsSync(file); n++) file = path.join(reports, `${name}-${n}.json`)
+    fs.writeFileSync(file, JSON.stringify(lhr))
   }
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
   const scores = Object.fromEntries(categories.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<Category, number>
-  return { screen, url: lhr.finalDisplayedUrl, scores, failing: failingAudits(lhr, scores), benchmarkIndex: lhr.environment.benchmarkIndex ?? null, warnings: lhr.runWarnings }
+  const ms = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? Number.NaN)
+  const timings = { fcp: ms('first-contentful-paint'), lcp: ms('largest-contentful-paint'), tbt: ms('total-blocking-time') }
+  return { screen, url: lhr.finalDisplayedUrl, scores, timings, failing: failingAudits(lhr, scores), benchmarkIndex: lhr.environment.benchmarkIndex ?? null, warnings: lhr.runWarnings }
 }
 
 export async function lighthouseBenchmark(): Promise<Figure[]> {
@@ -203,6 +211,7 @@ export async function lighthouseBenchmark(): Promise<Figure[]> {
     console.table(results.map((r) => ({
       screen: r.screen,
       'performance (goal >= 90)': `${r.scores.performance}${ok(r.scores.performance, 'performance')}`,
+      'FCP / LCP / TBT ms': `${r.timings.fcp} / ${r.timings.lcp} / ${r.timings.tbt}`,
       'accessibility (goal 100)': `${r.scores.accessibility}${ok(r.scores.accessibility, 'accessibility')}`,
       'best practices (goal 100)': `${r.scores['best-practices']}${ok(r.scores['best-practices'], 'best-practices')}`,
       'installable (goal yes)': installable ? 'yes' : 'NO',
