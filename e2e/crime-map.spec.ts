@@ -23,7 +23,7 @@ import path from 'node:path'
 import type { BrowserContext, Page, TestInfo } from '@playwright/test'
 import { cellBreakdownSchema, trendsResponseSchema } from '../src/shared/api/crime.ts'
 import { defaultBasemap } from '../src/shared/map-tiles.ts'
-import { cellsInListOrder, cellSummary } from '../src/client/features/crime-map/cell-style.ts'
+import { cellsInListOrder, cellSummary, pointColours } from '../src/client/features/crime-map/cell-style.ts'
 import { writeRasterArchive, writeVectorArchive } from '../src/server/testing/pmtiles-archive.ts'
 import { readDeviceData } from './device-data.ts'
 import { extraServerPort, startExtraServer } from './extra-server.ts'
@@ -119,6 +119,16 @@ test('the map draws the package’s trend cells hard offline with no basemap, an
   await expect.poll(() => cachedTiles(page)).not.toHaveLength(0)
   const cached = await cachedTiles(page)
   expect(cached.every((url) => url.startsWith(`${tileOrigin}/`) && asked.includes(url)), 'only tiles the map asked for').toBe(true)
+
+  // A tap on a wanted person's point names them: the points have a canvas of their own, above the
+  // cells'. Curfew rings are hidden first, so the dot tapped is the topmost point there.
+  await map.pointLayers[1]!.setChecked(false)
+  let point: { x: number; y: number } | null = null
+  await expect.poll(async () => (point = await map.pointOnScreen(pointColours.wanted)), { timeout: 20_000 }).not.toBeNull()
+  await page.mouse.click(point!.x, point!.y)
+  await expect(map.popup).toHaveText(/^Wanted: .+, last known/)
+  await map.closePopup.click()
+  await expect(map.popup).toBeHidden()
 
   // A tap on the map selects the cell under it. The points are hidden, so the tap meets a cell.
   for (const layer of map.pointLayers) await layer.setChecked(false)

@@ -11,8 +11,13 @@ export class CrimeMapPage {
   readonly navLink: Locator
   readonly todayTile: Locator
   readonly map: Locator
-  /** Leaflet's Canvas renderer in the overlay pane: every cell and point is drawn here. */
+  /** Leaflet's Canvas renderer in the overlay pane: the cells are drawn here. */
   readonly canvas: Locator
+  /** The canvas of the people's points and the officer's position, in a pane above the cells. */
+  readonly pointsCanvas: Locator
+  /** The words of the point's popup that a tap opened. */
+  readonly popup: Locator
+  readonly closePopup: Locator
   readonly basemapOffline: Locator
   readonly offlineSource: Locator
   readonly cells: Locator
@@ -36,6 +41,9 @@ export class CrimeMapPage {
     this.todayTile = page.getByRole('link', { name: 'Crime map', exact: true })
     this.map = page.getByRole('region', { name: 'Crime map' })
     this.canvas = this.map.locator('.leaflet-overlay-pane canvas')
+    this.pointsCanvas = this.map.locator('.leaflet-kestrel-points-pane canvas')
+    this.popup = this.map.locator('.leaflet-popup').getByRole('paragraph')
+    this.closePopup = this.map.getByRole('button', { name: 'Close popup' })
     this.basemapOffline = page.getByRole('status').filter({ hasText: /^Basemap offline/ })
     this.offlineSource = page.getByRole('status').filter({ hasText: /^No connection: showing the \d+ cells saved on this device for / })
     this.cells = page.getByRole('list', { name: 'Cells, rising first' }).getByRole('button')
@@ -70,6 +78,44 @@ export class CrimeMapPage {
       if (await this.zoomIn.isEnabled()) await this.zoomIn.click({ modifiers: ['Shift'] })
       await expect(this.zoomIn).toBeDisabled({ timeout: 2_000 })
     }).toPass({ timeout: 60_000 })
+  }
+
+  /**
+   * Where on the screen to tap a point of the given colour (`#rrggbb`): the middle of a dot painted
+   * in it, the one nearest the middle of the map, well inside the map's edges (away from its
+   * controls). Null while no such dot is on show.
+   */
+  async pointOnScreen(colour: string): Promise<{ x: number; y: number } | null> {
+    await this.map.scrollIntoViewIfNeeded()
+    const box = await this.map.boundingBox()
+    if (!box) return null
+    return this.pointsCanvas.first().evaluate((element: HTMLCanvasElement, { colour, box }) => {
+      const context = element.getContext('2d')
+      if (!context || element.width === 0 || element.height === 0) return null
+      const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16))
+      const { data, width, height } = context.getImageData(0, 0, element.width, element.height)
+      const rect = element.getBoundingClientRect()
+      const scale = element.width / rect.width
+      const isColour = (x: number, y: number) => {
+        const i = (y * width + x) * 4
+        return Math.abs(data[i]! - r!) < 8 && Math.abs(data[i + 1]! - g!) < 8 && Math.abs(data[i + 2]! - b!) < 8 && data[i + 3]! > 240
+      }
+      // The middle of a dot: its colour all round, three screen pixels each way.
+      const reach = Math.ceil(3 * scale)
+      const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+      let best: { x: number; y: number; distance: number } | null = null
+      for (let y = reach; y < height - reach; y += 1) {
+        for (let x = reach; x < width - reach; x += 1) {
+          if (!isColour(x, y) || !isColour(x - reach, y) || !isColour(x + reach, y) || !isColour(x, y - reach) || !isColour(x, y + reach)) continue
+          const screen = { x: rect.left + x / scale, y: rect.top + y / scale }
+          const inside = screen.x > box.x + 60 && screen.x < box.x + box.width - 60 && screen.y > box.y + 90 && screen.y < box.y + box.height - 40
+            && screen.y > 0 && screen.y < window.innerHeight
+          const distance = Math.hypot(screen.x - centre.x, screen.y - centre.y)
+          if (inside && (!best || distance < best.distance)) best = { ...screen, distance }
+        }
+      }
+      return best ? { x: best.x, y: best.y } : null
+    }, { colour, box })
   }
 
   /** How many pixels of the map's canvas are painted: the overlays, drawn with no basemap under them. */

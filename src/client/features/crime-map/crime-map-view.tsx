@@ -2,8 +2,11 @@
  * The crime map itself (Leaflet through react-leaflet): trend cells as H3 hexagons, the people
  * layers as points, the officer's position, over the configured basemap (components/basemap-layer.tsx).
  *
- * Everything is drawn on one canvas (Leaflet's Canvas renderer, `preferCanvas`), not as thousands
- * of SVG or DOM elements, so 5,000 cells and 20,000 points pan and zoom smoothly on a phone; the
+ * Everything is drawn on canvases (Leaflet's Canvas renderer, `preferCanvas`), not as thousands
+ * of SVG or DOM elements, so 5,000 cells and 20,000 points pan and zoom smoothly on a phone. The
+ * cells have one canvas and the points (people and the officer) another, in a pane above: Leaflet
+ * redraws every shape of a canvas where a new one lands, and the cells' hexagons redrawn for each
+ * people layer were a long task of their own on a slow phone. The
  * layers are built imperatively and rebuilt only when their data or colouring changes, never on a
  * pan. Cells that look alike are one layer (a multi-polygon), a handful of layers in all rather
  * than one per cell: adding 2,000 layers one by one held the page for over a second on a slow
@@ -25,7 +28,7 @@ import { MapContainer, useMap } from 'react-leaflet'
 import type { TrendCellRecord } from '../../../shared/api/crime.ts'
 import { BasemapLayer, type BasemapState } from '../../components/basemap-layer.tsx'
 import { cellLook, pointColours, type CellLook, type ColourMode } from './cell-style.ts'
-import { buildLayer, type LayerRun } from './layer-build.ts'
+import { buildLayer, inSlices, type LayerRun } from './layer-build.ts'
 import type { MapPoint } from './use-device-map-data.ts'
 import type { Position } from './use-my-position.ts'
 
@@ -94,8 +97,12 @@ function useLayer(build: (run: LayerRun) => Layer | null | Promise<Layer | null>
   }, [map, ...deps])
 }
 
-/** How many cells' corners are worked out (a WebAssembly call each) before the page gets a turn. */
-const cellsPerSlice = 250
+/**
+ * How many cells' corners are worked out (a WebAssembly call each), or people's points made, before
+ * the page gets a turn: at a quarter of a laptop's speed, a slice takes well under 50 ms.
+ */
+const cellsPerSlice = 150
+const pointsPerSlice = 150
 
 function CellsLayer({ cells, mode, onSelect, renderer }: Pick<Props, 'cells' | 'mode' | 'onSelect'> & { renderer: ReturnType<typeof canvas> }) {
   const map = useMap()
@@ -105,16 +112,13 @@ function CellsLayer({ cells, mode, onSelect, renderer }: Pick<Props, 'cells' | '
   })
   useLayer(async (run) => {
     const looks = new Map<string, { look: CellLook; rings: LatLngTuple[][][] }>()
-    for (const [index, cell] of cells.entries()) {
-      if (index > 0 && index % cellsPerSlice === 0) {
-        await nextTask()
-        if (run.cancelled) return null
-      }
+    const built = await inSlices(cells, cellsPerSlice, run, (cell) => {
       const look = cellLook(cell, mode)
       const key = `${look.colour}|${look.fillOpacity}`
       const same = looks.get(key) ?? looks.set(key, { look, rings: [] }).get(key)!
       same.rings.push([boundaryOf(cell.cell)])
-    }
+    }, nextTask)
+    if (!built) return null
     const group = layerGroup()
     for (const { look, rings } of looks.values()) {
       polygon(rings, { renderer, color: look.colour, weight: 1, opacity: 0.8, fillColor: look.colour, fillOpacity: look.fillOpacity, interactive: false }).addTo(group)
@@ -152,19 +156,21 @@ function SelectedCell({ cell, renderer }: { cell: string | null; renderer: Retur
 }
 
 function PointsLayer({ points, kind, renderer }: { points: readonly MapPoint[] | null; kind: 'wanted' | 'curfew'; renderer: ReturnType<typeof canvas> }) {
-  useLayer(() => {
+  useLayer(async (run) => {
     if (!points) return null
     const group = layerGroup()
     const colour = pointColours[kind]
-    for (const point of points) {
-      // Wanted: a filled dot; curfew: a ring. Shape as well as colour.
-      circleMarker([point.lat, point.lng], kind === 'wanted'
-        ? { renderer, radius: 7, color: '#ffffff', weight: 2, fillColor: colour, fillOpacity: 1 }
-        : { renderer, radius: 7, color: colour, weight: 4, fill: true, fillColor: '#ffffff', fillOpacity: 0.6 })
-        .bindPopup(popupText(point.label))
+    // Wanted: a filled dot; curfew: a ring. Shape as well as colour.
+    const style = kind === 'wanted'
+      ? { renderer, radius: 7, color: '#ffffff', weight: 2, fillColor: colour, fillOpacity: 1 }
+      : { renderer, radius: 7, color: colour, weight: 4, fill: true, fillColor: '#ffffff', fillOpacity: 0.6 }
+    const built = await inSlices(points, pointsPerSlice, run, (point) => {
+      // The popup's words are made when it opens, not hundreds of elements up front.
+      circleMarker([point.lat, point.lng], style)
+        .bindPopup(() => popupText(point.label))
         .addTo(group)
-    }
-    return group
+    }, nextTask)
+    return built ? group : null
   }, [points, kind, renderer])
   return null
 }
@@ -195,6 +201,25 @@ function FitToCells({ cells, fitKey }: { cells: readonly TrendCellRecord[]; fitK
 
 const fallbackCentre: LatLngTuple = [52.48, -1.9]
 
+/** The pane of the points' canvas: above the cells' (the overlay pane, 400), below popups (700). */
+const pointsPane = 'kestrel-points'
+
+/** The people layers and the officer's position, on a canvas of their own (see the top of this file). */
+function PointLayers({ wanted, curfews, me }: Pick<Props, 'wanted' | 'curfews' | 'me'>) {
+  const map = useMap()
+  const renderer = useMemo(() => {
+    if (!map.getPane(pointsPane)) map.createPane(pointsPane).style.zIndex = '450'
+    return canvas({ padding: 0.1, tolerance: 4, pane: pointsPane })
+  }, [map])
+  return (
+    <>
+      <PointsLayer points={curfews} kind="curfew" renderer={renderer} />
+      <PointsLayer points={wanted} kind="wanted" renderer={renderer} />
+      <MyPosition me={me} renderer={renderer} />
+    </>
+  )
+}
+
 export default function CrimeMapView(props: Props) {
   const renderer = useMemo(() => canvas({ padding: 0.1, tolerance: 4 }), [])
   const placing: { bounds: LatLngBoundsExpression } | { center: LatLngTuple; zoom: number } = props.cells.length > 0
@@ -204,9 +229,7 @@ export default function CrimeMapView(props: Props) {
     <MapContainer className="crime-map__map" {...placing} preferCanvas renderer={renderer} scrollWheelZoom={false}>
       <BasemapLayer onStatus={props.onBasemap} />
       <CellsLayer cells={props.cells} mode={props.mode} onSelect={props.onSelect} renderer={renderer} />
-      <PointsLayer points={props.curfews} kind="curfew" renderer={renderer} />
-      <PointsLayer points={props.wanted} kind="wanted" renderer={renderer} />
-      <MyPosition me={props.me} renderer={renderer} />
+      <PointLayers wanted={props.wanted} curfews={props.curfews} me={props.me} />
       <SelectedCell cell={props.selected} renderer={renderer} />
       <FitToCells cells={props.cells} fitKey={props.fitKey} />
     </MapContainer>

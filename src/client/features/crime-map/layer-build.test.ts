@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { buildLayer } from './layer-build.ts'
+import { buildLayer, inSlices } from './layer-build.ts'
 
 describe('buildLayer', () => {
   it('adds the layer a build makes, sync or async', async () => {
@@ -32,5 +32,26 @@ describe('buildLayer', () => {
     const failed = vi.fn()
     await buildLayer(async (run) => { run.cancelled = true; throw new Error('late') }, { cancelled: false }, vi.fn(), failed)
     expect(failed).not.toHaveBeenCalled()
+  })
+})
+
+describe('inSlices', () => {
+  it('visits every item in order and gives the page a turn between slices, not before the first or after the last', async () => {
+    const seen: string[] = []
+    const pause = vi.fn(async () => { seen.push('|') })
+    const done = await inSlices(['a', 'b', 'c', 'd', 'e'], 2, { cancelled: false }, (item) => seen.push(item), pause)
+    expect(done).toBe(true)
+    expect(seen.join('')).toBe('ab|cd|e')
+  })
+
+  it('stops at the next turn once the run is cancelled, and says so', async () => {
+    const run = { cancelled: false }
+    const seen: number[] = []
+    const done = await inSlices([1, 2, 3, 4, 5, 6], 2, run, (item) => {
+      seen.push(item)
+      if (item === 3) run.cancelled = true
+    }, async () => {})
+    expect(done).toBe(false)
+    expect(seen).toEqual([1, 2, 3, 4])
   })
 })

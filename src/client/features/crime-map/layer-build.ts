@@ -20,3 +20,25 @@ export async function buildLayer<L>(
     if (!run.cancelled) failed(error)
   }
 }
+
+/**
+ * Calls `each` for every item, handing the page a turn (`pause`) after every `perSlice` items, so
+ * that building a layer of thousands of shapes is many short tasks rather than one long one that
+ * keeps a tap from being answered. Stops, and answers false, if the run is cancelled meanwhile.
+ */
+export async function inSlices<T>(
+  items: readonly T[],
+  perSlice: number,
+  run: LayerRun,
+  each: (item: T) => void,
+  pause: () => Promise<void>,
+): Promise<boolean> {
+  for (const [index, item] of items.entries()) {
+    if (index > 0 && index % perSlice === 0) {
+      await pause()
+      if (run.cancelled) return false
+    }
+    each(item)
+  }
+  return true
+}
