@@ -9,6 +9,7 @@ import './lib/zod-jitless.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { AppProviders } from './app/providers.tsx'
+import { createAppRouter } from './app/router.tsx'
 import { registerBriefingSenders } from './lib/briefing-actions.ts'
 import { registerCheckRecordSender } from './lib/check-records.ts'
 import { registerClaimSender } from './lib/claim-actions.ts'
@@ -51,8 +52,13 @@ void startSessionServices()
 const container = document.getElementById('root')
 if (container === null) throw new Error('index.html has no #root element')
 
-createRoot(container).render(
-  <StrictMode>
-    <AppProviders />
-  </StrictMode>,
-)
+// The first render (the router's first navigation with it) in a task of its own: setting up every
+// module and the services above is already one long task on a slow phone, and the page answers
+// taps only between tasks.
+window.setTimeout(() => {
+  createRoot(container).render(
+    <StrictMode>
+      <AppProviders router={createAppRouter()} />
+    </StrictMode>,
+  )
+}, 0)

@@ -5,9 +5,9 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { RouterProvider } from 'react-router/dom'
 import { AppCrash, ErrorBoundary } from '../components/error-boundary.tsx'
 import { queryClient } from '../lib/query-client.ts'
-import { router } from './router.tsx'
+import type { createAppRouter } from './router.tsx'
 
-export function AppProviders() {
+export function AppProviders({ router }: { router: ReturnType<typeof createAppRouter> }) {
   return (
     <ErrorBoundary fallback={() => <AppCrash />}>
       <QueryClientProvider client={queryClient}>

@@ -30,7 +30,12 @@ import {
 } from './routes/lazy-pages.ts'
 import { NotFoundPage } from './routes/not-found-page.tsx'
 
-export const router = createBrowserRouter([
+/**
+ * Made when the app first renders (main.tsx), not when this module loads: creating the router
+ * starts the first navigation (and the lazy page's import), work that belongs in the first render's
+ * task rather than in the long one that sets up every module.
+ */
+export const createAppRouter = () => createBrowserRouter([
   {
     element: <RootLayout />,
     hydrateFallbackElement: <Splash message="Opening Kestrel…" />,
