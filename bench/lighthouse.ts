@@ -134,7 +134,12 @@ function failingAudits(lhr: Result, scores: Record<Category, number>): string[] 
 
 async function audit(screen: string, url: string, port: number, keepStorage: boolean): Promise<ScreenResult> {
   const flags: Flags = { port, output: 'json', logLevel: 'error', onlyCategories: [...categories], disableStorageReset: keepStorage }
-  const result = await lighthouse(url, flags)
+  let result = await lighthouse(url, flags)
+  // Now and then the trace misses the page's start; Lighthouse's own advice is to run it again.
+  if (result?.lhr.runtimeError?.code === 'NO_NAVSTART') {
+    console.log(`${screen}: Lighthouse recorded no navigation start (NO_NAVSTART); auditing once more`)
+    result = await lighthouse(url, flags)
+  }
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`)
   const { lhr } = result
   const reports = process.env.BENCH_LIGHTHOUSE_REPORTS
