@@ -22,18 +22,14 @@ import { db } from './database.ts'
 import { eraseDeviceData, forgetInMemoryData } from './device-erase.ts'
 import { evaluateIdle, resetLock } from './device-lock.ts'
 import { createStore, useStore } from './external-store.ts'
+import { confirmSessionWith, type SessionState } from './session-confirm.ts'
 import { serverNow } from './server-clock.ts'
 import { idleLockMs } from './idle-lock.ts'
 import type { SignOutReason } from './sign-out-notices.ts'
 import { signOutNotice } from './sign-out-notices.ts'
 import { localKeys, readLocal, removeLocal, writeLocal } from './storage.ts'
 
-export type SessionState =
-  | { status: 'loading' }
-  /** Erasing the device: nothing may be shown or signed into until it is done. */
-  | { status: 'ending' }
-  | { status: 'signed-out'; notice: string | null }
-  | { status: 'signed-in'; user: User; expiresAt: string | null; pinSet: boolean }
+export type { SessionState }
 
 export const sessionStore = createStore<SessionState>({ status: 'loading' })
 
@@ -96,20 +92,13 @@ export function markPinSet(): void {
 }
 
 /** Store what the server just confirmed about this session. */
-async function confirmSession(me: MeResponse): Promise<void> {
-  const state = sessionStore.get()
-  // Signed out (or signing out) meanwhile: an answer in flight must not bring the session back.
-  if (state.status !== 'signed-in') return
-  if (me.user.id !== state.user.id) {
-    await endSession('unauthenticated')
-    return
-  }
-  await db.account.put({ key: 'current', user: me.user, expiresAt: me.session.expiresAt, confirmedAt: Date.now() })
-  // Read again: a sign-out that began during the write must not be undone (it would let a sync
-  // in flight store the package again after the erase).
-  const now = sessionStore.get()
-  if (now.status !== 'signed-in' || now.user.id !== me.user.id) return
-  sessionStore.set({ ...now, user: me.user, expiresAt: me.session.expiresAt })
+function confirmSession(me: MeResponse): Promise<void> {
+  return confirmSessionWith(me, {
+    session: sessionStore,
+    keepAccount: (account) => db.account.put(account),
+    endSession,
+    now: Date.now,
+  })
 }
 
 /**
