@@ -8,9 +8,10 @@ import SQLite from 'better-sqlite3'
 import { LRUCache } from 'lru-cache'
 import pg from 'pg'
 import {
-  CamelCasePlugin, Kysely, Migrator, PostgresDialect, PostgresIntrospector, SqliteDialect, sql,
+  CamelCasePlugin, CompiledQuery, Kysely, Migrator, PostgresDialect, PostgresIntrospector, SqliteDialect, SqliteDriver, sql,
   DEFAULT_MIGRATION_LOCK_TABLE, DEFAULT_MIGRATION_TABLE,
-  type DatabaseIntrospector, type DatabaseMetadataOptions, type MigrationProvider, type TableMetadata,
+  type DatabaseConnection, type DatabaseIntrospector, type DatabaseMetadataOptions, type Driver, type MigrationProvider,
+  type SqliteDialectConfig, type TableMetadata,
 } from 'kysely'
 import type { StoreConfig } from '../config.ts'
 import type { DialectName } from './dialect.ts'
@@ -39,7 +40,7 @@ export function openStore(config: StoreConfig): Store {
     // Reads through memory-mapped pages instead of copying each page: a person check reads
     // thousands of index rows, and this cut the candidate query's time by a third (bench/checks.ts).
     sqlite.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`)
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] })
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] })
     return { db, dialect: 'sqlite', location: config.path, destroy: () => db.destroy() }
   }
   const url = new URL(config.url)
@@ -94,6 +95,32 @@ class CurrentSchemaIntrospector extends PostgresIntrospector {
   }
 }
 
+/**
+ * SQLite transactions that take the write lock when they begin (`begin immediate`), not at their
+ * first write. Another process may write to the file meanwhile (the import command while the server
+ * runs): a transaction that had read before that write could not write after it, and failed at once
+ * (SQLITE_BUSY_SNAPSHOT) however long busy_timeout allows. Begun immediate, it waits its turn instead,
+ * and reads what the other process wrote (the audit chain's last record, say). One server holds one
+ * connection, whose transactions run one at a time, so this costs it nothing.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig
+  constructor(config: SqliteDialectConfig) {
+    super(config)
+    this.#config = config
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config)
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+
 /** The database could not be reached: a request may succeed if tried again shortly. */
 export class DatabaseUnavailableError extends Error {
   constructor(cause: unknown) {
@@ -102,15 +129,17 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-/** PostgreSQL's codes for a connection lost or refused (class 08, the 57P0x shutdowns, too many connections), and SQLite's busy. */
-const unavailableCodes = new Set(['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'SQLITE_BUSY'])
+/** PostgreSQL's codes for a connection lost or refused (class 08, the 57P0x shutdowns, too many connections). */
+const unavailableCodes = new Set(['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'])
+/** SQLite's busy and locked, with their extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_LOCKED_SHAREDCACHE...). */
+const sqliteBusy = /^SQLITE_(BUSY|LOCKED)(_|$)/
 
 /** Whether an error means the database is out of reach for now (restarting, a cut connection), not that the request was wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof DatabaseUnavailableError) return true
   if (typeof error !== 'object' || error === null) return false
   const code = 'code' in error ? String(error.code) : ''
-  if (unavailableCodes.has(code) || code.startsWith('08')) return true
+  if (unavailableCodes.has(code) || code.startsWith('08') || sqliteBusy.test(code)) return true
   // node-postgres reports a connection that dies under a query by message only.
   return error instanceof Error && /^Connection terminated|is not queryable/.test(error.message)
 }
