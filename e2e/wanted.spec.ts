@@ -360,15 +360,18 @@ test('on a slow phone the filters keep an area chosen and a name typed straight 
   // A slow phone: the page is still drawing the last change when the officer makes the next one.
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 10 })
-  await officer.gallery.area.selectOption(person.areaId)
-  await officer.gallery.name.pressSequentially(person.name)
-  await expect(officer.gallery.area).toHaveValue(person.areaId)
-  await expect(officer.gallery.name).toHaveValue(person.name)
-  await expect(officer.gallery.card(person.name).root).toBeVisible()
-  await expect(officer.gallery.cards()).toHaveCount(1)
-  // Both are in the address, so a profile opened from here comes back to the same list.
-  await expect(page).toHaveURL((url) => url.searchParams.get('area') === person.areaId && url.searchParams.get('name') === person.name)
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+  try {
+    await officer.gallery.area.selectOption(person.areaId)
+    await officer.gallery.name.pressSequentially(person.name)
+    await expect(officer.gallery.area).toHaveValue(person.areaId)
+    await expect(officer.gallery.name).toHaveValue(person.name)
+    await expect(officer.gallery.card(person.name).root).toBeVisible()
+    await expect(officer.gallery.cards()).toHaveCount(1)
+    // Both are in the address, so a profile opened from here comes back to the same list.
+    await expect(page).toHaveURL((url) => url.searchParams.get('area') === person.areaId && url.searchParams.get('name') === person.name)
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+  }
 })
 
 test('a gallery opened afresh asks the server for the claim state once, not again when the live stream opens', async ({ page }, testInfo) => {

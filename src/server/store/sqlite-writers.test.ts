@@ -2,10 +2,12 @@
  * The SQLite file is one server's, but other processes may write to it meanwhile (the import
  * command run while the server is up). A write of theirs must make the server wait its turn
  * (busy_timeout), never fail a request: a transaction that read before another connection's write
- * could not write afterwards (SQLITE_BUSY_SNAPSHOT, which was a 500).
+ * could not write afterwards (SQLITE_BUSY_SNAPSHOT, which was a 500). A writer that holds the
+ * file for longer than the server waits gets the request a 503 over HTTP, and nothing half-written.
  */
 import SQLite from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../testing/app.ts'
 import { createTestStore, type TestStore } from '../testing/stores.ts'
 import { appendAudit, appendAuditIn, verifyAuditChain } from './audit.ts'
 import { isDatabaseUnavailable } from './db.ts'
@@ -45,6 +47,40 @@ describe('SQLite written by another connection meanwhile', () => {
       other.close()
     }
   })
+})
+
+describe('SQLite held by another writer for longer than the server waits', () => {
+  let t: TestApp | null = null
+  afterEach(async () => {
+    await t?.close()
+    t = null
+  })
+
+  it('a check answers 503 database_unavailable, records nothing, and goes through once the file is free', async () => {
+    t = await createTestApp('sqlite')
+    const { config } = t
+    if (config.store.kind !== 'sqlite') throw new Error('unreachable')
+    const cookies = await t.signIn('1001')
+    const check = () => t!.app.inject({ method: 'POST', url: '/api/checks/person', cookies, payload: { surname: 'Smith', reason: { code: 'stop_account' } } })
+    const audited = async () => (await t!.store.db.selectFrom('auditLog').select('id').where('subjectKind', '=', 'person-check').execute()).length
+    // Another process holds the write lock throughout (an import, say): past busy_timeout, the
+    // server gives up waiting.
+    const other = new SQLite(config.store.path)
+    try {
+      other.prepare('begin immediate').run()
+      const refused = await check()
+      expect(refused.statusCode).toBe(503)
+      expect(refused.json()).toMatchObject({ error: { code: 'database_unavailable', message: expect.any(String) } })
+      other.prepare('commit').run()
+    } finally {
+      other.close()
+    }
+    expect(await audited()).toBe(0)
+    const answered = await check()
+    expect(answered.statusCode).toBe(200)
+    expect(await audited()).toBe(1)
+    expect(await verifyAuditChain(t.store.db)).toMatchObject({ ok: true })
+  }, 30_000)
 })
 
 describe('isDatabaseUnavailable', () => {
