@@ -15,6 +15,10 @@
  * the archive (here with vector tiles), the device says its copy is out of date and keeps drawing
  * it until the officer downloads the new one, which protomaps-leaflet then draws.
  *
+ * A map that cannot be drawn (a damaged cell record on the device, which H3 refuses) says so in its
+ * place with a way to try again, the rest of the page, the cells list among it, keeps working, and
+ * the map is drawn once the server's cells replace the device's.
+ *
  * Accounts: officers 1173-1175 (one per project) are used by no other spec.
  */
 import fs from 'node:fs'
@@ -147,6 +151,65 @@ test('the map draws the package’s trend cells hard offline with no basemap, an
     await expect(map.cells.first()).toHaveAttribute('aria-pressed', 'true', { timeout: 1_000 })
   }).toPass({ timeout: 20_000 })
   await expect(map.details).toBeVisible()
+})
+
+/** Damages one of the package's trend cells on the device: its H3 index becomes one H3 refuses. */
+async function damageStoredCell(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('kestrel')
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('trendCells', 'readwrite')
+        const cursor = tx.objectStore('trendCells').openCursor()
+        cursor.onsuccess = () => {
+          const record = cursor.result?.value as Record<string, unknown> | undefined
+          if (record) tx.objectStore('trendCells').put({ ...record, cell: 'ffffffffffffffff' })
+        }
+        tx.oncomplete = () => resolve()
+        tx.onerror = () => reject(tx.error)
+      })
+    } finally {
+      db.close()
+    }
+  })
+}
+
+test('a map that cannot be drawn says so in its place, the cells list still works, and the server’s cells are drawn once online', async ({ page, context }, testInfo) => {
+  test.setTimeout(180_000)
+  await blockTiles(page)
+  await signInOnDevice(page, mapOfficer(testInfo))
+  await new AppShell(page).waitForOfflineReady()
+  await expect.poll(async () => (await readDeviceData(page)).rows.trendCells ?? 0, { timeout: 60_000 }).toBeGreaterThan(0)
+
+  // Hard offline, so the map draws the device's cells, one of which is damaged.
+  await cutNetwork(context)
+  await damageStoredCell(page)
+  await page.reload()
+  await expect(new HomePage(page).heading).toBeVisible()
+  const map = new CrimeMapPage(page)
+  await map.open()
+  await expect(map.mapFailed).toBeVisible()
+  await expect(map.canvas).toHaveCount(0)
+  // The rest of the page works: the cells list reaches the same cells, and a cell's details open.
+  await expect(map.offlineSource).toBeVisible()
+  await map.cells.first().click()
+  await expect(map.details).toBeVisible()
+  await map.closeDetails.click()
+  // Trying again with the cell still damaged fails the same way: the notice, not a broken page.
+  await map.tryMapAgain.click()
+  await expect(map.mapFailed).toBeVisible()
+  await expect(map.cells.first()).toBeVisible()
+
+  // Online, the map follows the server's cells, and draws them.
+  await restoreNetwork(context)
+  await expect(page.getByRole('status').filter({ hasText: /^All crime, .+, against the 3 months before\.$/ })).toBeVisible({ timeout: 30_000 })
+  await expect(map.mapFailed).toBeHidden()
+  await expect(map.canvas).toHaveCount(1)
+  await expect.poll(() => map.paintedPixels()).toBeGreaterThan(1_000)
 })
 
 /** Nothing leaves the device: setOffline does not cut the service worker's own requests, so abort those too. */

@@ -34,6 +34,9 @@ export class CrimeMapPage {
   readonly basemapDownloadState: Locator
   readonly downloadBasemap: Locator
   readonly removeBasemap: Locator
+  /** What the map's error boundary shows in its place when the map cannot be drawn. */
+  readonly mapFailed: Locator
+  readonly tryMapAgain: Locator
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Crime map', exact: true, level: 1 })
@@ -58,6 +61,8 @@ export class CrimeMapPage {
     this.basemapDownload = page.getByRole('region', { name: 'Basemap for offline use' })
     this.basemapDownloadState = this.basemapDownload.getByRole('status')
     this.downloadBasemap = this.basemapDownload.getByRole('button', { name: /^Download the basemap/ })
+    this.mapFailed = this.map.getByRole('alert').filter({ hasText: 'The map could not be shown.' })
+    this.tryMapAgain = this.map.getByRole('button', { name: 'Try again' })
     this.removeBasemap = this.basemapDownload.getByRole('button', { name: 'Remove the saved basemap' })
   }
 
