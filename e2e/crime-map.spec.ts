@@ -153,7 +153,7 @@ test('the map draws the package’s trend cells hard offline with no basemap, an
   await expect(map.details).toBeVisible()
 })
 
-/** Damages one of the package's trend cells on the device: its H3 index becomes one H3 refuses. */
+/** Adds a damaged trend cell to the device's package: a copy of the first, with an index H3 refuses. */
 async function damageStoredCell(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {

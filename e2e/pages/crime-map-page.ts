@@ -61,9 +61,9 @@ export class CrimeMapPage {
     this.basemapDownload = page.getByRole('region', { name: 'Basemap for offline use' })
     this.basemapDownloadState = this.basemapDownload.getByRole('status')
     this.downloadBasemap = this.basemapDownload.getByRole('button', { name: /^Download the basemap/ })
+    this.removeBasemap = this.basemapDownload.getByRole('button', { name: 'Remove the saved basemap' })
     this.mapFailed = this.map.getByRole('alert').filter({ hasText: 'The map could not be shown.' })
     this.tryMapAgain = this.map.getByRole('button', { name: 'Try again' })
-    this.removeBasemap = this.basemapDownload.getByRole('button', { name: 'Remove the saved basemap' })
   }
 
   /** From Today's tile, the one way on every screen (a phone's bottom bar has no room for "Map"). */
