@@ -57,12 +57,11 @@ describe('SQLite held by another writer for longer than the server waits', () =>
   })
 
   it('a check answers 503 database_unavailable, records nothing, and goes through once the file is free', async () => {
-    t = await createTestApp('sqlite')
-    const { config } = t
+    const { app, store, config, signIn } = (t = await createTestApp('sqlite'))
     if (config.store.kind !== 'sqlite') throw new Error('unreachable')
-    const cookies = await t.signIn('1001')
-    const check = () => t!.app.inject({ method: 'POST', url: '/api/checks/person', cookies, payload: { surname: 'Smith', reason: { code: 'stop_account' } } })
-    const audited = async () => (await t!.store.db.selectFrom('auditLog').select('id').where('subjectKind', '=', 'person-check').execute()).length
+    const cookies = await signIn('1001')
+    const check = () => app.inject({ method: 'POST', url: '/api/checks/person', cookies, payload: { surname: 'Smith', reason: { code: 'stop_account' } } })
+    const audited = async () => (await store.db.selectFrom('auditLog').select('id').where('subjectKind', '=', 'person-check').execute()).length
     // Another process holds the write lock throughout (an import, say): past busy_timeout, the
     // server gives up waiting.
     const other = new SQLite(config.store.path)
@@ -79,7 +78,7 @@ describe('SQLite held by another writer for longer than the server waits', () =>
     const answered = await check()
     expect(answered.statusCode).toBe(200)
     expect(await audited()).toBe(1)
-    expect(await verifyAuditChain(t.store.db)).toMatchObject({ ok: true })
+    expect(await verifyAuditChain(store.db)).toMatchObject({ ok: true })
   }, 30_000)
 })
 
