@@ -2,7 +2,7 @@
  * The crime-trend map (issue 6): the trend cells of the officer's area come with the briefing
  * package, so the map draws them hard offline (the service worker's own requests cut too) with no
  * basemap at all: the tile host is aborted throughout, so the page must say the basemap is offline
- * and still paint its overlays on the canvas. Back online, the cells follow the server and a cell
+ * and still paint its cells on the canvas tiles. Back online, the cells follow the server and a cell
  * chosen in the cells list (the accessible way to the canvas's hexagons) shows its breakdown by
  * category and month, equal to the server's. When tiles can be had again, the notice goes and the
  * service worker keeps the tiles viewed (and only those) in its tile cache.
@@ -88,7 +88,7 @@ test('the map draws the package’s trend cells hard offline with no basemap, an
   await map.open()
   await expect(map.offlineSource).toContainText(`showing the ${stored} cells saved on this device`)
   await expect(map.basemapOffline).toBeVisible()
-  await expect(map.canvas).toHaveCount(1)
+  await expect(map.cellTiles.first()).toBeAttached()
   await expect.poll(() => map.paintedPixels()).toBeGreaterThan(1_000)
   await expect(map.legend).toContainText('Rising')
   await expect(map.cells.first()).toBeVisible()
@@ -193,7 +193,7 @@ test('a map that cannot be drawn says so in its place, the cells list still work
   const map = new CrimeMapPage(page)
   await map.open()
   await expect(map.mapFailed).toBeVisible()
-  await expect(map.canvas).toHaveCount(0)
+  await expect(map.cellTiles).toHaveCount(0)
   // The rest of the page works: the cells list reaches the same cells, and a cell's details open.
   await expect(map.offlineSource).toBeVisible()
   await map.cells.first().click()
@@ -208,7 +208,7 @@ test('a map that cannot be drawn says so in its place, the cells list still work
   await restoreNetwork(context)
   await expect(page.getByRole('status').filter({ hasText: /^All crime, .+, against the 3 months before\.$/ })).toBeVisible({ timeout: 30_000 })
   await expect(map.mapFailed).toBeHidden()
-  await expect(map.canvas).toHaveCount(1)
+  await expect(map.cellTiles.first()).toBeAttached()
   await expect.poll(() => map.paintedPixels()).toBeGreaterThan(1_000)
 })
 

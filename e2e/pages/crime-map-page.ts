@@ -1,5 +1,5 @@
 /**
- * The crime map (/map): the map region (a Leaflet canvas), what the page says about its source and
+ * The crime map (/map): the map region (Leaflet, the cells on canvas tiles), what the page says about its source and
  * the basemap, the cells list (rising first; each row a button that selects the cell), the
  * selected cell's details, and the basemap download for offline use (a PMTiles basemap only).
  */
@@ -11,8 +11,8 @@ export class CrimeMapPage {
   readonly navLink: Locator
   readonly todayTile: Locator
   readonly map: Locator
-  /** Leaflet's Canvas renderer in the overlay pane: the cells are drawn here. */
-  readonly canvas: Locator
+  /** The cells' canvas tiles, in a pane of their own (crime-map-view.tsx). */
+  readonly cellTiles: Locator
   /** The canvas of the people's points and the officer's position, in a pane above the cells. */
   readonly pointsCanvas: Locator
   /** The words of the point's popup that a tap opened. */
@@ -43,7 +43,7 @@ export class CrimeMapPage {
     this.navLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Map', exact: true })
     this.todayTile = page.getByRole('link', { name: 'Crime map', exact: true })
     this.map = page.getByRole('region', { name: 'Crime map' })
-    this.canvas = this.map.locator('.leaflet-overlay-pane canvas')
+    this.cellTiles = this.map.locator('.leaflet-kestrel-cells-pane canvas')
     this.pointsCanvas = this.map.locator('.leaflet-kestrel-points-pane canvas')
     this.popup = this.map.locator('.leaflet-popup').getByRole('paragraph')
     this.closePopup = this.map.getByRole('button', { name: 'Close popup' })
@@ -123,14 +123,16 @@ export class CrimeMapPage {
     }, { colour, box })
   }
 
-  /** How many pixels of the map's canvas are painted: the overlays, drawn with no basemap under them. */
+  /** How many pixels of the cells' tiles are painted: the cells, drawn with no basemap under them. */
   async paintedPixels(): Promise<number> {
-    return this.canvas.first().evaluate((element: HTMLCanvasElement) => {
-      const context = element.getContext('2d')
-      if (!context || element.width === 0 || element.height === 0) return 0
-      const { data } = context.getImageData(0, 0, element.width, element.height)
+    return this.cellTiles.evaluateAll((tiles: HTMLCanvasElement[]) => {
       let painted = 0
-      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted += 1
+      for (const tile of tiles) {
+        const context = tile.getContext('2d')
+        if (!context || tile.width === 0 || tile.height === 0) continue
+        const { data } = context.getImageData(0, 0, tile.width, tile.height)
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted += 1
+      }
       return painted
     })
   }

@@ -2,15 +2,14 @@
  * The crime map itself (Leaflet through react-leaflet): trend cells as H3 hexagons, the people
  * layers as points, the officer's position, over the configured basemap (components/basemap-layer.tsx).
  *
- * Everything is drawn on canvases (Leaflet's Canvas renderer, `preferCanvas`), not as thousands
- * of SVG or DOM elements, so 5,000 cells and 20,000 points pan and zoom smoothly on a phone. The
- * cells have one canvas and the points (people and the officer) another, in a pane above: Leaflet
- * redraws every shape of a canvas where a new one lands, and the cells' hexagons redrawn for each
- * people layer were a long task of their own on a slow phone. The
- * layers are built imperatively and rebuilt only when their data or colouring changes, never on a
- * pan. Cells that look alike are one layer (a multi-polygon), a handful of layers in all rather
- * than one per cell: adding 2,000 layers one by one held the page for over a second on a slow
- * phone. A tap finds its cell by H3 (`latLngToCell`), so the cells need no hit-testing of their own.
+ * Everything is drawn on canvases, not as thousands of SVG or DOM elements, so 5,000 cells and
+ * 20,000 points pan and zoom smoothly on a phone. The cells are canvas tiles (cell-tiles.ts), drawn
+ * a few per frame and only where the map shows: as Leaflet polygons, projecting and clipping every
+ * hexagon, then drawing them, were two tasks of 50 to 180 ms each on a phone slowed 4×. The points
+ * (people and the officer) are on a canvas of Leaflet's (its Canvas renderer, which finds the point
+ * a tap lands on), in a pane above; the selected cell's outline is on another. The layers are built
+ * imperatively and rebuilt only when their data or colouring changes, never on a pan. A tap finds
+ * its cell by H3 (`latLngToCell`), so the cells need no hit-testing of their own.
  * Canvas shapes are invisible to assistive technology: the page's cells list is the keyboard and
  * screen-reader way to the same cells, and selecting a cell there highlights it here.
  *
@@ -21,13 +20,14 @@
  * worker; tiles that fail to load are reported (`onBasemap`), the overlays stay on a plain background.
  */
 import 'leaflet/dist/leaflet.css'
-import { canvas, circle, circleMarker, latLngBounds, layerGroup, polygon, type LatLngBoundsExpression, type LatLngTuple, type Layer, type LeafletMouseEvent } from 'leaflet'
+import { canvas, circle, circleMarker, GridLayer, latLng, latLngBounds, layerGroup, polygon, type Coords, type DoneCallback, type GridLayerOptions, type LatLngBoundsExpression, type LatLngTuple, type Layer, type LeafletMouseEvent, type Map as LeafletMap } from 'leaflet'
 import { cellToBoundary, getResolution, latLngToCell } from 'h3-js'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { MapContainer, useMap } from 'react-leaflet'
 import type { TrendCellRecord } from '../../../shared/api/crime.ts'
 import { BasemapLayer, type BasemapState } from '../../components/basemap-layer.tsx'
-import { cellLook, pointColours, type CellLook, type ColourMode } from './cell-style.ts'
+import { cellLook, pointColours, type ColourMode } from './cell-style.ts'
+import { CellTiles, type ProjectedCell } from './cell-tiles.ts'
 import { buildLayer, inSlices, type LayerRun } from './layer-build.ts'
 import type { MapPoint } from './use-device-map-data.ts'
 import type { Position } from './use-my-position.ts'
@@ -104,27 +104,88 @@ function useLayer(build: (run: LayerRun) => Layer | null | Promise<Layer | null>
 const cellsPerSlice = 150
 const pointsPerSlice = 150
 
-function CellsLayer({ cells, mode, onSelect, renderer }: Pick<Props, 'cells' | 'mode' | 'onSelect'> & { renderer: ReturnType<typeof canvas> }) {
+/**
+ * The cells as canvas tiles (cell-tiles.ts draws them). A tile is drawn in an animation frame, as
+ * many as fit in a few milliseconds (at least one), so the page answers a tap between tiles; a
+ * tile gone before its turn (the map moved on) is skipped.
+ */
+class CellsTileLayer extends GridLayer {
+  private queue: { tile: HTMLCanvasElement; coords: Coords; done: DoneCallback }[] = []
+  private frame: number | null = null
+
+  constructor(private readonly tiles: CellTiles, options: GridLayerOptions) {
+    super({ ...options, tileSize: tiles.tileSize })
+  }
+
+  createTile(coords: Coords, done: DoneCallback): HTMLElement {
+    const tile = document.createElement('canvas')
+    const ratio = window.devicePixelRatio || 1
+    tile.width = Math.round(this.tiles.tileSize * ratio)
+    tile.height = Math.round(this.tiles.tileSize * ratio)
+    this.queue.push({ tile, coords, done })
+    this.frame ??= window.requestAnimationFrame(() => this.drawSome())
+    return tile
+  }
+
+  private drawSome(): void {
+    this.frame = null
+    const started = performance.now()
+    while (this.queue.length > 0 && (performance.now() - started < tileBudgetMs)) {
+      const { tile, coords, done } = this.queue.shift()!
+      // Removed meanwhile (zoomed or panned away): nothing to draw.
+      if (!tile.isConnected) continue
+      const context = tile.getContext('2d')
+      if (context) {
+        const ratio = tile.width / this.tiles.tileSize
+        context.setTransform(ratio, 0, 0, ratio, 0, 0)
+        this.tiles.draw(context, coords)
+      }
+      done(undefined, tile)
+    }
+    if (this.queue.length > 0) this.frame = window.requestAnimationFrame(() => this.drawSome())
+  }
+
+  onRemove(map: LeafletMap): this {
+    if (this.frame !== null) window.cancelAnimationFrame(this.frame)
+    this.frame = null
+    this.queue = []
+    return super.onRemove(map)
+  }
+}
+
+/**
+ * Tiles of 128 pixels, not Leaflet's usual 256: with the force in view a tile holds a few hundred
+ * hexagons, and one tile is the least a frame draws.
+ */
+const cellTileSize = 128
+
+/** Milliseconds of drawing tiles per animation frame (a tile at least): well inside a frame even slowed 4×. */
+const tileBudgetMs = 4
+
+/** The cells' tiles: a pane of their own under the selected cell's outline (the overlay pane, 400). */
+const cellsPane = 'kestrel-cells'
+
+function CellsLayer({ cells, mode, onSelect }: Pick<Props, 'cells' | 'mode' | 'onSelect'>) {
   const map = useMap()
   const onSelectRef = useRef(onSelect)
   useEffect(() => {
     onSelectRef.current = onSelect
   })
   useLayer(async (run) => {
-    const looks = new Map<string, { look: CellLook; rings: LatLngTuple[][][] }>()
+    if (!map.getPane(cellsPane)) map.createPane(cellsPane).style.zIndex = '390'
+    const crs = map.options.crs!
+    const projected: ProjectedCell[] = []
     const built = await inSlices(cells, cellsPerSlice, run, (cell) => {
-      const look = cellLook(cell, mode)
-      const key = `${look.colour}|${look.fillOpacity}`
-      const same = looks.get(key) ?? looks.set(key, { look, rings: [] }).get(key)!
-      same.rings.push([boundaryOf(cell.cell)])
+      const ring: number[] = []
+      for (const [lat, lng] of boundaryOf(cell.cell)) {
+        const point = crs.latLngToPoint(latLng(lat, lng), 0)
+        ring.push(point.x, point.y)
+      }
+      projected.push({ ring, look: cellLook(cell, mode) })
     }, nextTask)
     if (!built) return null
-    const group = layerGroup()
-    for (const { look, rings } of looks.values()) {
-      polygon(rings, { renderer, color: look.colour, weight: 1, opacity: 0.8, fillColor: look.colour, fillOpacity: look.fillOpacity, interactive: false }).addTo(group)
-    }
-    return group
-  }, [cells, mode, renderer])
+    return new CellsTileLayer(new CellTiles(projected, cellTileSize), { pane: cellsPane, updateWhenZooming: false })
+  }, [cells, mode])
 
   // A tap on the map selects the cell under it (a tap on a person's point opens that point's popup instead).
   useEffect(() => {
@@ -222,13 +283,22 @@ function PointLayers({ wanted, curfews, me }: Pick<Props, 'wanted' | 'curfews' |
 
 export default function CrimeMapView(props: Props) {
   const renderer = useMemo(() => canvas({ padding: 0.1, tolerance: 4 }), [])
+  // The page is drawn first and the map made in a task of its own: Leaflet measures its container
+  // as it starts, which made the browser lay out the whole new page inside the page's first render
+  // (one task of over 100 ms on a phone slowed 4×).
+  const [mapTurn, setMapTurn] = useState(false)
+  useEffect(() => {
+    const timer = window.setTimeout(() => setMapTurn(true), 0)
+    return () => window.clearTimeout(timer)
+  }, [])
+  if (!mapTurn) return <div className="crime-map__map" />
   const placing: { bounds: LatLngBoundsExpression } | { center: LatLngTuple; zoom: number } = props.cells.length > 0
     ? { bounds: latLngBounds(props.cells.map((c): LatLngTuple => [c.lat, c.lng])).pad(0.05) }
     : { center: props.me ? [props.me.lat, props.me.lng] : fallbackCentre, zoom: 13 }
   return (
     <MapContainer className="crime-map__map" {...placing} preferCanvas renderer={renderer} scrollWheelZoom={false}>
       <BasemapLayer onStatus={props.onBasemap} />
-      <CellsLayer cells={props.cells} mode={props.mode} onSelect={props.onSelect} renderer={renderer} />
+      <CellsLayer cells={props.cells} mode={props.mode} onSelect={props.onSelect} />
       <PointLayers wanted={props.wanted} curfews={props.curfews} me={props.me} />
       <SelectedCell cell={props.selected} renderer={renderer} />
       <FitToCells cells={props.cells} fitKey={props.fitKey} />
