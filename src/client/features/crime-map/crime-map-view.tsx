@@ -28,6 +28,7 @@ import type { TrendCellRecord } from '../../../shared/api/crime.ts'
 import { BasemapLayer, type BasemapState } from '../../components/basemap-layer.tsx'
 import { cellLook, pointColours, type ColourMode } from './cell-style.ts'
 import { CellTiles, type ProjectedCell } from './cell-tiles.ts'
+import { useNextTask } from '../../lib/use-next-task.ts'
 import { buildLayer, inSlices, type LayerRun } from './layer-build.ts'
 import type { MapPoint } from './use-device-map-data.ts'
 import type { Position } from './use-my-position.ts'
@@ -286,11 +287,7 @@ export default function CrimeMapView(props: Props) {
   // The page is drawn first and the map made in a task of its own: Leaflet measures its container
   // as it starts, which made the browser lay out the whole new page inside the page's first render
   // (one task of over 100 ms on a phone slowed 4×).
-  const [mapTurn, setMapTurn] = useState(false)
-  useEffect(() => {
-    const timer = window.setTimeout(() => setMapTurn(true), 0)
-    return () => window.clearTimeout(timer)
-  }, [])
+  const mapTurn = useNextTask()
   if (!mapTurn) return <div className="crime-map__map" />
   const placing: { bounds: LatLngBoundsExpression } | { center: LatLngTuple; zoom: number } = props.cells.length > 0
     ? { bounds: latLngBounds(props.cells.map((c): LatLngTuple => [c.lat, c.lng])).pad(0.05) }

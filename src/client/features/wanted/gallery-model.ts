@@ -80,16 +80,27 @@ function normalise(text: string): string {
   return text.toLocaleLowerCase('en-GB').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
 }
 
-export function matchesFilters(person: GalleryPerson, filters: GalleryFilters): boolean {
-  if (filters.areaId !== null && person.areaId !== filters.areaId) return false
+/**
+ * The test of one person against the filters, with the filters' words normalised once: for every
+ * one of 5,000 people they were normalised again (locale-aware lower case), a tenth of the
+ * gallery's first render on a slow phone.
+ */
+function filterTest(filters: GalleryFilters): (person: GalleryPerson) => boolean {
   const offence = normalise(filters.offence)
-  if (offence !== '' && !normalise(`${person.wanted.offence} ${person.wanted.warrantType ?? ''}`).includes(offence)) return false
-  const name = normalise(filters.name)
-  if (name !== '') {
-    const haystack = normalise(`${person.surname} ${person.forenames} ${person.surname}`)
-    if (!name.split(' ').every((word) => haystack.includes(word))) return false
+  const nameWords = normalise(filters.name).split(' ').filter((word) => word !== '')
+  return (person) => {
+    if (filters.areaId !== null && person.areaId !== filters.areaId) return false
+    if (offence !== '' && !normalise(`${person.wanted.offence} ${person.wanted.warrantType ?? ''}`).includes(offence)) return false
+    if (nameWords.length > 0) {
+      const haystack = normalise(`${person.surname} ${person.forenames} ${person.surname}`)
+      if (!nameWords.every((word) => haystack.includes(word))) return false
+    }
+    return true
   }
-  return true
+}
+
+export function matchesFilters(person: GalleryPerson, filters: GalleryFilters): boolean {
+  return filterTest(filters)(person)
 }
 
 /**
@@ -98,7 +109,7 @@ export function matchesFilters(person: GalleryPerson, filters: GalleryFilters): 
  */
 export function galleryRows(people: readonly GalleryPerson[], filters: GalleryFilters, from: LatLng | null): GalleryRow[] {
   const rows = people
-    .filter((person) => matchesFilters(person, filters))
+    .filter(filterTest(filters))
     .map((person) => {
       const point = from === null ? null : lastKnownPoint(person)
       return { person, distanceKm: point === null || from === null ? null : distanceKm(from, point) }

@@ -18,6 +18,7 @@ import { refreshClaims, useClaims } from '../../lib/claims-store.ts'
 import { timeAgo } from '../../lib/date-format.ts'
 import { useNow } from '../../lib/package-data.ts'
 import { byText } from '../../lib/text-order.ts'
+import { useNextTask } from '../../lib/use-next-task.ts'
 import { galleryRows } from './gallery-model.ts'
 import { useAddressFilters } from './use-address-filters.ts'
 import { useNearMe, type NearMe } from './use-near-me.ts'
@@ -168,7 +169,18 @@ function NothingToShow({ view, wanted }: { view: ReturnType<typeof useClaims>; w
   return <EmptyState>No one is wanted at the moment.</EmptyState>
 }
 
-function VirtualGallery({ rows, wanted, now }: { rows: ReturnType<typeof galleryRows>; wanted: ReturnType<typeof useWantedPeople>; now: number }) {
+type GalleryProps = { rows: ReturnType<typeof galleryRows>; wanted: ReturnType<typeof useWantedPeople>; now: number }
+
+/**
+ * The list is made in a task after the rest of the screen: measuring its first cards lays out the
+ * page, and with the screen's own first render that was one task of over 100 ms on a slow phone.
+ */
+function VirtualGallery(props: GalleryProps) {
+  const listTurn = useNextTask()
+  return listTurn ? <VirtualList {...props} /> : <ul className="wanted-list" />
+}
+
+function VirtualList({ rows, wanted, now }: GalleryProps) {
   const list = useRef<HTMLUListElement>(null)
   // Where the list starts on the page: the window scrolls, not the list.
   const [scrollMargin, setScrollMargin] = useState(0)
