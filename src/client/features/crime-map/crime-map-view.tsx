@@ -2,8 +2,8 @@
  * The crime map itself (Leaflet through react-leaflet): trend cells as H3 hexagons, the people
  * layers as points, the officer's position, over the configured basemap (components/basemap-layer.tsx).
  *
- * Everything is drawn on canvases, not as thousands of SVG or DOM elements, so 5,000 cells and
- * 20,000 points pan and zoom smoothly on a phone. The cells are canvas tiles (cell-tiles.ts), drawn
+ * Everything is drawn on canvases, not as thousands of SVG or DOM elements, so thousands of cells
+ * and points are a few canvases in the page. The cells are canvas tiles (cell-tiles.ts), drawn
  * a few per frame and only where the map shows: as Leaflet polygons, projecting and clipping every
  * hexagon, then drawing them, were two tasks of 50 to 180 ms each on a phone slowed 4×. The points
  * (people and the officer) are on a canvas of Leaflet's (its Canvas renderer, which finds the point
@@ -285,8 +285,8 @@ function PointLayers({ wanted, curfews, me }: Pick<Props, 'wanted' | 'curfews' |
 export default function CrimeMapView(props: Props) {
   const renderer = useMemo(() => canvas({ padding: 0.1, tolerance: 4 }), [])
   // The page is drawn first and the map made in a task of its own: Leaflet measures its container
-  // as it starts, which made the browser lay out the whole new page inside the page's first render
-  // (one task of over 100 ms on a phone slowed 4×).
+  // as it starts (a layout the browser must do there and then), and with the page's first render
+  // that was one task of over 100 ms on a phone slowed 4×.
   const mapTurn = useNextTask()
   if (!mapTurn) return <div className="crime-map__map" />
   const placing: { bounds: LatLngBoundsExpression } | { center: LatLngTuple; zoom: number } = props.cells.length > 0
