@@ -50,6 +50,13 @@ export class WantedGalleryPage {
     if (!areaId) throw new Error(`no area at place ${position} of the Area filter`)
     await this.area.selectOption(areaId)
     await expect(this.area).toHaveValue(areaId)
+    // The list follows the filter a moment later (it is drawn at transition priority): wait until
+    // the count, which comes from the same rows as the cards, says fewer than all match.
+    const counted = this.page.getByText(/^\d+ of \d+ wanted people match/)
+    await expect.poll(async () => {
+      const [, matching, total] = /^(\d+) of (\d+)/.exec(await counted.innerText()) ?? []
+      return Number(matching) < Number(total)
+    }).toBe(true)
     return areaId
   }
 
@@ -64,7 +71,9 @@ export class WantedGalleryPage {
       names.push(...shown.slice(from))
       if (names.length >= count) break
       const last = shown[shown.length - 1]
-      await this.cards().last().scrollIntoViewIfNeeded()
+      // The virtual list swaps cards as it scrolls: a card found a moment ago may be gone, so try
+      // again with the last card there is then.
+      await expect(async () => this.cards().last().scrollIntoViewIfNeeded({ timeout: 2_000 })).toPass()
       await expect.poll(async () => (await this.cards().getByRole('heading', { level: 2 }).allInnerTexts()).at(-1)).not.toBe(last)
     }
     return names.slice(0, count)
