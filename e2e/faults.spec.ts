@@ -22,10 +22,11 @@ import { notesResponseSchema } from '../src/shared/api/notes.ts'
 import { syncResponseSchema, type SyncResponse } from '../src/shared/api/sync.ts'
 import { displayName, officerApi, unclaimedWantedPerson } from './api.ts'
 import { expectDeviceErased, readDeviceData } from './device-data.ts'
-import { expect, officerCollar, signInOnDevice, test } from './fixtures.ts'
+import { appPin, expect, officerCollar, signInOnDevice, test } from './fixtures.ts'
 import { AppShell } from './pages/app-shell.ts'
 import { BriefingPage } from './pages/briefing-page.ts'
 import { ChecksPage } from './pages/checks-page.ts'
+import { LockScreen } from './pages/lock-screen.ts'
 import { NotesPage } from './pages/notes-page.ts'
 import { SettingsPage } from './pages/settings-page.ts'
 import { SignInPage } from './pages/sign-in-page.ts'
@@ -146,8 +147,13 @@ test('browser closed mid-sync: reopened, the device downloads the whole package,
     })
     const briefing = new BriefingPage(page)
     await page.goto('/briefing')
-    // A browser opening its profile again, on a loaded machine, takes its time.
-    await expect(briefing.heading).toBeVisible({ timeout: 60_000 })
+    // A browser opening its profile again, on a loaded machine, takes its time. Closed a moment
+    // after the PIN was set, it may not have saved the lock state, and a lock state that was not
+    // saved counts as locked (device-lock.ts): the officer then unlocks with the PIN, as on a phone.
+    const lockScreen = new LockScreen(page)
+    await expect(briefing.heading.or(lockScreen.heading)).toBeVisible({ timeout: 60_000 })
+    if (await lockScreen.heading.isVisible()) await lockScreen.unlock(appPin)
+    await expect(briefing.heading).toBeVisible()
     await expect(page.getByText('Downloading your briefing to this device…')).toBeVisible()
     const before = await readDeviceData(page)
     expect(before.rows.people ?? 0, 'no half-applied package after the close').toBe(0)
