@@ -73,7 +73,7 @@ export class WantedGalleryPage {
       const last = shown[shown.length - 1]
       // The virtual list swaps cards as it scrolls: a card found a moment ago may be gone, so try
       // again with the last card there is then.
-      await expect(async () => this.cards().last().scrollIntoViewIfNeeded({ timeout: 2_000 })).toPass()
+      await expect(async () => this.cards().last().scrollIntoViewIfNeeded({ timeout: 2_000 })).toPass({ timeout: 30_000 })
       await expect.poll(async () => (await this.cards().getByRole('heading', { level: 2 }).allInnerTexts()).at(-1)).not.toBe(last)
     }
     return names.slice(0, count)

@@ -1,8 +1,8 @@
 /**
  * False on a component's first render, true from a task of its own after it. A screen whose first
- * render is long (the crime map's Leaflet map, the wanted gallery's measured cards) draws its
- * frame first and the heavy part just after, so neither holds the page for one long task that a
- * tap on a slow phone would wait behind (Lighthouse's Total Blocking Time counts each such task).
+ * render is long (the crime map's Leaflet map, the wanted gallery's measured cards) renders the
+ * rest first and the heavy part in the next task, so neither holds the page for one long task that
+ * a tap on a slow phone would wait behind (Lighthouse's Total Blocking Time counts each such task).
  */
 import { useEffect, useState } from 'react'
 

@@ -99,10 +99,6 @@ function filterTest(filters: GalleryFilters): (person: GalleryPerson) => boolean
   }
 }
 
-export function matchesFilters(person: GalleryPerson, filters: GalleryFilters): boolean {
-  return filterTest(filters)(person)
-}
-
 /**
  * The gallery's rows: filtered, then in priority order, or nearest first when `from` (the
  * officer's position) is known. People with no known location come after, in priority order.
