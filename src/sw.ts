@@ -21,7 +21,8 @@
  * Map tiles of an XYZ basemap (OpenStreetMap's by default, or the server's MAP_TILE_URL): cache
  * first from `kestrel-map-tiles`, holding only tiles the officer has viewed, kept 14 days
  * (OpenStreetMap's tile policy asks for at least 7, and forbids bulk prefetching, so nothing here
- * downloads a tile the map did not ask for), at most 3,000 of them, dropped whole when the device
+ * downloads a tile the map did not ask for), at most 3,000 of them (the least recently viewed are
+ * deleted, at most once a minute), dropped whole when the device
  * runs out of space. Which requests are tiles: images matching the configured URL template, which
  * the page stores in `kestrel-basemap` (lib/basemap.ts) and this worker reads at each request, so
  * it is right even just after the worker starts; with none stored, OpenStreetMap's. The map asks
@@ -38,13 +39,14 @@
  */
 import type { WorkboxPlugin } from 'workbox-core'
 import type { PrecacheEntry } from 'workbox-precaching'
-import { clientsClaim } from 'workbox-core'
+import { clientsClaim, registerQuotaErrorCallback } from 'workbox-core'
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching'
-import { ExpirationPlugin } from 'workbox-expiration'
+import { CacheExpiration } from 'workbox-expiration'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { createPartialResponse } from 'workbox-range-requests'
 import { CacheFirst } from 'workbox-strategies'
 import { basemapCacheName, basemapConfigPath, defaultBasemap, tileUrlPattern } from './shared/map-tiles.ts'
+import { boundedCache, freshFor } from './sw-expiry.ts'
 
 declare let self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> }
 
@@ -107,7 +109,9 @@ registerRoute(
     cacheName: mediaCacheName,
     // The page stores entries with plain URL requests; compression headers must not split them.
     matchOptions: { ignoreVary: true },
-    plugins: [storeNothingFromBeforeAnErase, new ExpirationPlugin({ maxAgeSeconds: 2 * 24 * 60 * 60, purgeOnQuotaError: true }), dropOtherVersions],
+    // Two days by the copy's Date header. What the package no longer names, the page deletes at its
+    // next sync; the erase deletes the rest. No per-entry bookkeeping (sw-expiry.ts says why).
+    plugins: [storeNothingFromBeforeAnErase, freshFor(2 * 24 * 60 * 60), dropOtherVersions],
   }),
 )
 
@@ -136,9 +140,20 @@ function tilePattern(template: string): RegExp {
   return pattern
 }
 
+const tileCacheName = 'kestrel-map-tiles'
+const tileExpiration = new CacheExpiration(tileCacheName, { maxAgeSeconds: 14 * 24 * 60 * 60, maxEntries: 3_000 })
 const viewedTiles = new CacheFirst({
-  cacheName: 'kestrel-map-tiles',
-  plugins: [storeNothingFromBeforeAnErase, new ExpirationPlugin({ maxAgeSeconds: 14 * 24 * 60 * 60, maxEntries: 3_000, purgeOnQuotaError: true })],
+  cacheName: tileCacheName,
+  // Over 3,000 tiles, the least recently viewed are deleted, at most once a minute: a pan asks for
+  // dozens of tiles, and each walk of the bookkeeping reads every entry (sw-expiry.ts).
+  plugins: [storeNothingFromBeforeAnErase, boundedCache(tileExpiration, { maxAgeSeconds: 14 * 24 * 60 * 60, everyMs: 60_000 })],
+})
+
+// A full device drops these caches whole rather than failing (as workbox-expiration's purgeOnQuotaError did).
+registerQuotaErrorCallback(async () => {
+  await caches.delete(mediaCacheName)
+  await caches.delete(tileCacheName)
+  await tileExpiration.delete()
 })
 
 registerRoute(
