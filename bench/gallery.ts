@@ -14,7 +14,8 @@
  * Needs the built client (`npm run build`) and a Chromium (`/usr/bin/chromium`, or CHROMIUM_PATH).
  * `BENCH_GALLERY_WANTED` (default 5000) sets the number of wanted people, `BENCH_GALLERY_CPU` (4)
  * the slow-down, `BENCH_GALLERY_STEP` (0.25) how many screens a frame scrolls; to look into jank,
- * `BENCH_GALLERY_MAX_FRAMES` stops early, `BENCH_GALLERY_PROFILE=FILE` writes a CPU profile of the scroll
+ * `BENCH_GALLERY_MAX_FRAMES` stops early, `BENCH_GALLERY_FROM` (0 to 1) starts the timed scroll that far
+ * down the page, `BENCH_GALLERY_PROFILE=FILE` writes a CPU profile of the scroll
  * and `BENCH_GALLERY_TRACE=FILE` a Chromium trace of it (style, layout, paint and raster included).
  *
  * The machine's own floor comes last: the same scroll, in the same browser slowed the same way, of a
@@ -47,6 +48,8 @@ const MAX_FRAMES = Number(process.env.BENCH_GALLERY_MAX_FRAMES ?? Number.POSITIV
 const PROFILE = process.env.BENCH_GALLERY_PROFILE
 const TRACE = process.env.BENCH_GALLERY_TRACE
 const FLOOR = process.env.BENCH_GALLERY_FLOOR !== '0'
+/** Where the timed scroll starts, as a fraction of the page's height (0, the top, unless set). */
+const FROM = Number(process.env.BENCH_GALLERY_FROM ?? 0)
 const SEED_SCALE = 0.5
 const DROPPED_MS = 50
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const
@@ -78,7 +81,7 @@ async function mediaSaved(page: Page): Promise<number> {
 }
 
 /** Scrolls the window from top to bottom, `screens` screens a frame, timing every frame. Runs in the page. */
-function scrollToBottom({ screens, maxFrames }: { screens: number; maxFrames: number }): Promise<ScrollResult> {
+function scrollToBottom({ screens, maxFrames, from }: { screens: number; maxFrames: number; from: number }): Promise<ScrollResult> {
   return new Promise((resolve) => {
     const intervals: number[] = []
     let maxCards = 0
@@ -136,7 +139,7 @@ function scrollToBottom({ screens, maxFrames }: { screens: number; maxFrames: nu
       window.scrollBy(0, window.innerHeight * screens)
       requestAnimationFrame(tick)
     }
-    window.scrollTo(0, 0)
+    window.scrollTo(0, Math.round(from * bottom()))
     requestAnimationFrame((time) => {
       last = time
       started = time
@@ -227,7 +230,7 @@ export async function galleryBenchmark(): Promise<Figure[]> {
 
       if (PROFILE) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'))
       if (TRACE) await browser.startTracing(page, { path: TRACE, screenshots: false })
-      const scroll = await page.evaluate(scrollToBottom, { screens: SCREENS_PER_FRAME, maxFrames: MAX_FRAMES })
+      const scroll = await page.evaluate(scrollToBottom, { screens: SCREENS_PER_FRAME, maxFrames: MAX_FRAMES, from: FROM })
       if (TRACE) {
         await browser.stopTracing()
         console.log(`Chromium trace of the scroll written to ${TRACE} (open it in Chromium's DevTools, Performance)`)
@@ -251,7 +254,7 @@ export async function galleryBenchmark(): Promise<Figure[]> {
         const plainCdp = await context.newCDPSession(plain)
         await plainCdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
         // The same timing loop as the gallery's; it finds no virtual list there, so blank frames stay 0.
-        floor = (await plain.evaluate(scrollToBottom, { screens: SCREENS_PER_FRAME, maxFrames: MAX_FRAMES })).intervals
+        floor = (await plain.evaluate(scrollToBottom, { screens: SCREENS_PER_FRAME, maxFrames: MAX_FRAMES, from: FROM })).intervals
         await plain.close()
       }
 
