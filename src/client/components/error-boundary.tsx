@@ -10,6 +10,8 @@ type Props = {
   children: ReactNode
   /** What to show instead of the failed part; `retry` re-renders it. */
   fallback: (retry: () => void) => ReactNode
+  /** A failed part is tried again when this changes (new data it may be able to show). */
+  resetKey?: unknown
 }
 
 type State = { failed: boolean }
@@ -23,6 +25,10 @@ export class ErrorBoundary extends Component<Props, State> {
 
   componentDidCatch(error: Error, info: ErrorInfo): void {
     console.error('Kestrel: a part of the screen failed', error, info.componentStack)
+  }
+
+  componentDidUpdate(previous: Props): void {
+    if (this.state.failed && previous.resetKey !== this.props.resetKey) this.setState({ failed: false })
   }
 
   private retry = (): void => {

@@ -200,6 +200,9 @@ function CellsList({ cells, selected, onSelect }: { cells: readonly TrendCellRec
   )
 }
 
+/** One empty list, so that "no cells" is the same value from render to render (the map's error boundary retries when its cells change). */
+const noCells: readonly TrendCellRecord[] = []
+
 export function CrimeMapPage() {
   const [filters, setFilters] = useState<TrendFilters>(defaultTrendFilters)
   const [mode, setMode] = useState<ColourMode>('trend')
@@ -227,7 +230,7 @@ export function CrimeMapPage() {
 
   const fromServer = trends.data !== undefined
   const awaitingServer = online && !fromServer && trends.isFetching && !trends.isError && !waited
-  const cells: readonly TrendCellRecord[] = trends.data?.cells ?? (awaitingServer ? [] : (device?.cells ?? []))
+  const cells: readonly TrendCellRecord[] = trends.data?.cells ?? (awaitingServer ? noCells : (device?.cells ?? noCells))
   const unreachable = !fromServer && (!online || trends.fetchStatus === 'paused' || (trends.isError && !(trends.error instanceof ApiError)))
   const period = device?.period ?? null
   const shownMonth = fromServer ? (filters.month ?? months.data?.latest ?? null) : (period?.month ?? null)
@@ -310,8 +313,9 @@ export function CrimeMapPage() {
           <LoadingState>Opening the map…</LoadingState>
         ) : (
           // The map failing (a layer that cannot be built) leaves the rest of the page, and the
-          // cells list below, which reaches the same cells, working.
-          <ErrorBoundary fallback={(retry) => <WidgetCrash what="The map" retry={retry} />}>
+          // cells list below, which reaches the same cells, working. New cells (the server's, once
+          // online) are tried again without the officer asking.
+          <ErrorBoundary fallback={(retry) => <WidgetCrash what="The map" retry={retry} />} resetKey={cells}>
             <CrimeMapView
               cells={cells}
               mode={mode}
