@@ -8,16 +8,25 @@ import { boundedMemo } from '../bounded-memo.ts'
 
 /** Lower case, accents removed, letters only; `Mc` written as `mac` so McDonald finds MacDonald. */
 export function normaliseName(text: string): string {
+  return normaliseMemo(text)
+}
+// A check ranks each of its 60 candidates' names against the query's several times, and names
+// repeat from check to check: the Unicode decomposition and the three replacements were a tenth
+// of the ranking's time.
+const normaliseMemo = boundedMemo((text): string => {
   const letters = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '')
   return letters.startsWith('mc') ? `mac${letters.slice(2)}` : letters
-}
+}, 50_000)
 
 /**
  * The parts of a written name: each word or each half of a double-barrelled name, normalised,
  * plus the whole name run together when it has several parts ("Smith-Jones" gives smith, jones and
  * smithjones). A prefix written as its own word (O Brien, Mac Donald, De Souza) joins the next word.
  */
-export function nameParts(text: string): string[] {
+export function nameParts(text: string): readonly string[] {
+  return namePartsMemo(text)
+}
+const namePartsMemo = boundedMemo((text): readonly string[] => {
   const words = text.split(/[\s\-–,/.]+/).map((w) => w.replace(/['’`]/g, '')).filter((w) => normaliseName(w).length > 0)
   const joined: string[] = []
   for (let i = 0; i < words.length; i++) {
@@ -30,8 +39,8 @@ export function nameParts(text: string): string[] {
   }
   const parts = new Set(joined)
   if (joined.length > 1) parts.add(joined.join(''))
-  return [...parts]
-}
+  return Object.freeze([...parts])
+}, 50_000)
 const PREFIXES = new Set(['o', 'mac', 'de', 'da', 'di', 'van', 'von', 'le', 'la', 'al', 'el', 'st', 'du'])
 
 /** Double Metaphone codes of a normalised name part: spelling variants and transliterations share one. */

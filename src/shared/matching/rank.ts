@@ -24,23 +24,35 @@ function soundsAlike(a: string, b: string): boolean {
   return phoneticCodes(a).some((code) => codes.includes(code))
 }
 
+/** A name as the officer gave it, read once per check rather than once per candidate. */
+type GivenSurname = { whole: string; parts: readonly string[] }
+type GivenForename = { first: string }
+
+function givenSurname(text: string): GivenSurname {
+  return { whole: normaliseName(text), parts: nameParts(text) }
+}
+function givenForename(text: string): GivenForename {
+  return { first: normaliseName(text.split(/\s+/)[0] ?? '') }
+}
+
 /** How well a given surname agrees with a recorded one (either may be double-barrelled). */
-function surnameAgreement(given: string, recorded: string): Part {
-  const g = normaliseName(given)
+function surnameAgreement(given: GivenSurname, recorded: string): Part {
+  const g = given.whole
   const r = normaliseName(recorded)
   if (!g || !r) return NONE
   if (g === r) return { score: 1, reason: 'surname' }
-  const gParts = nameParts(given)
+  const gParts = given.parts
   const rParts = nameParts(recorded)
   if (gParts.some((p) => rParts.includes(p))) return { score: 0.95, reason: 'surname-part' }
   if (soundsAlike(g, r) || gParts.some((gp) => rParts.some((rp) => soundsAlike(gp, rp)))) return { score: 0.9, reason: 'surname-sounds-alike' }
-  const spelling = Math.max(...gParts.flatMap((gp) => rParts.map((rp) => jaroWinkler(gp, rp))))
+  let spelling = 0
+  for (const gp of gParts) for (const rp of rParts) spelling = Math.max(spelling, jaroWinkler(gp, rp))
   return spelling >= 0.8 ? { score: 0.85 * spelling, reason: 'surname-spelling' } : { score: 0.6 * spelling, reason: null }
 }
 
 /** How well given forenames agree with recorded ones: the first forename decides. */
-function forenameAgreement(given: string, recorded: string): Part {
-  const g = normaliseName(given.split(/\s+/)[0] ?? '')
+function forenameAgreement(given: GivenForename, recorded: string): Part {
+  const g = given.first
   const r = normaliseName(recorded.split(/\s+/)[0] ?? '')
   if (!g || !r) return NONE
   if (g === r) return { score: 1, reason: 'forename' }
@@ -65,13 +77,25 @@ const DOB_SCORE: Record<DobAgreement, Part> = {
 
 export type RankedCandidate<P> = { person: P; score: number; matchedOn: MatchReason[] }
 
-/** Score one identity (own name or an alias) against the query; `swapped` reads the query the other way round. */
-function scoreIdentity(query: PersonQuery, identity: { surname: string; forenames: string }, dob: GivenDob | null, recordedDob: string | null) {
+/** The query's names read both ways round (the surname as given, and the forenames as the surname), once per check. */
+type GivenNames = { surname: GivenSurname; forename: GivenForename | null; swappedSurname: GivenSurname | null; swappedForename: GivenForename | null }
+
+function givenNames(query: PersonQuery): GivenNames {
   const forenames = query.forenames?.trim() ?? ''
-  const straight = { surname: surnameAgreement(query.surname, identity.surname), forename: forenames ? forenameAgreement(forenames, identity.forenames) : null, swapped: false }
+  return {
+    surname: givenSurname(query.surname),
+    forename: forenames ? givenForename(forenames) : null,
+    swappedSurname: forenames ? givenSurname(forenames) : null,
+    swappedForename: forenames ? givenForename(query.surname) : null,
+  }
+}
+
+/** Score one identity (own name or an alias) against the query; `swapped` reads the query the other way round. */
+function scoreIdentity(given: GivenNames, identity: { surname: string; forenames: string }, dob: GivenDob | null, recordedDob: string | null) {
+  const straight = { surname: surnameAgreement(given.surname, identity.surname), forename: given.forename ? forenameAgreement(given.forename, identity.forenames) : null, swapped: false }
   let best = straight
-  if (forenames) {
-    const swapped = { surname: surnameAgreement(forenames, identity.surname), forename: forenameAgreement(query.surname, identity.forenames), swapped: true }
+  if (given.swappedSurname && given.swappedForename) {
+    const swapped = { surname: surnameAgreement(given.swappedSurname, identity.surname), forename: forenameAgreement(given.swappedForename, identity.forenames), swapped: true }
     const total = (p: typeof straight) => p.surname.score + (p.forename?.score ?? 0)
     // Reading the names the other way round costs a little, so a straight reading wins a tie.
     if (total(swapped) * 0.97 > total(straight)) best = swapped
@@ -92,10 +116,11 @@ function scoreIdentity(query: PersonQuery, identity: { surname: string; forename
 /** Ranks candidates best first (ties by id so both stores agree), at most `limit`. */
 export function rankCandidates<P extends NameRecord & { id: string }>(query: PersonQuery, people: readonly P[], limit: number): RankedCandidate<P>[] {
   const dob = parseGivenDob(query.dob)
+  const given = givenNames(query)
   const ranked = people.map((person) => {
-    let best = scoreIdentity(query, person, dob, person.dob)
+    let best = scoreIdentity(given, person, dob, person.dob)
     for (const alias of person.aliases ?? []) {
-      const viaAlias = scoreIdentity(query, alias, dob, person.dob)
+      const viaAlias = scoreIdentity(given, alias, dob, person.dob)
       // An alias counts a shade below the recorded name.
       viaAlias.score *= 0.98
       if (viaAlias.score > best.score) best = { score: viaAlias.score, matchedOn: [...viaAlias.matchedOn, 'alias'] }
