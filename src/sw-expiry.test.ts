@@ -7,6 +7,14 @@ type PluginEvent = Parameters<NonNullable<WorkboxPlugin['cachedResponseWillBeUse
 
 const day = 24 * 60 * 60
 const now = Date.parse('2026-12-07T12:00:00Z')
+// Every test runs on a fake clock, at `now`.
+beforeEach(() => {
+  vi.useFakeTimers({ now })
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
 const storedAt = (iso: string | null) => new Response('photo', { headers: iso === null ? {} : { date: new Date(iso).toUTCString() } })
 
 describe('isFresh', () => {
@@ -24,29 +32,17 @@ describe('isFresh', () => {
 
 describe('freshFor', () => {
   it('answers with a fresh copy and leaves a stale one to the network', async () => {
-    vi.useFakeTimers({ now })
-    try {
-      const plugin = freshFor(2 * day)
-      const use = (cachedResponse: Response | undefined) =>
-        plugin.cachedResponseWillBeUsed!({ cacheName: 'kestrel-media', request: new Request('http://x/api/media/p1?v=1'), cachedResponse, event: {} as PluginEvent })
-      const fresh = storedAt('2026-12-07T08:00:00Z')
-      await expect(use(fresh)).resolves.toBe(fresh)
-      await expect(use(storedAt('2026-12-01T08:00:00Z'))).resolves.toBeNull()
-      await expect(use(undefined)).resolves.toBeNull()
-    } finally {
-      vi.useRealTimers()
-    }
+    const plugin = freshFor(2 * day)
+    const use = (cachedResponse: Response | undefined) =>
+      plugin.cachedResponseWillBeUsed!({ cacheName: 'kestrel-media', request: new Request('http://x/api/media/p1?v=1'), cachedResponse, event: {} as PluginEvent })
+    const fresh = storedAt('2026-12-07T08:00:00Z')
+    await expect(use(fresh)).resolves.toBe(fresh)
+    await expect(use(storedAt('2026-12-01T08:00:00Z'))).resolves.toBeNull()
+    await expect(use(undefined)).resolves.toBeNull()
   })
 })
 
 describe('Throttled', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ now })
-  })
-  afterEach(() => {
-    vi.useRealTimers()
-  })
-
   it('runs at once, then gathers the requests of the next minute into one run at its end', async () => {
     const expire = vi.fn(async () => undefined)
     const throttled = new Throttled(expire, 60_000)
@@ -87,13 +83,6 @@ describe('Throttled', () => {
 })
 
 describe('boundedCache', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ now })
-  })
-  afterEach(() => {
-    vi.useRealTimers()
-  })
-
   it('records each use and store, and deletes over the limits at most once a minute however many tiles are served', async () => {
     const used: string[] = []
     const expiration: Expiration = {

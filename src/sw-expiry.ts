@@ -49,12 +49,11 @@ export class Throttled {
   constructor(
     private readonly expire: () => Promise<void>,
     private readonly everyMs: number,
-    private readonly now: () => number = Date.now,
   ) {}
 
   request(): void {
     if (this.timer !== null) return
-    const wait = Math.max(0, this.lastStarted + this.everyMs - this.now())
+    const wait = Math.max(0, this.lastStarted + this.everyMs - Date.now())
     this.timer = setTimeout(() => {
       this.timer = null
       void this.run()
@@ -68,7 +67,7 @@ export class Throttled {
       this.request()
       return
     }
-    this.lastStarted = this.now()
+    this.lastStarted = Date.now()
     this.running = this.expire().catch(() => undefined).finally(() => {
       this.running = null
     })

@@ -22,8 +22,7 @@
  * first from `kestrel-map-tiles`, holding only tiles the officer has viewed, kept 14 days
  * (OpenStreetMap's tile policy asks for at least 7, and forbids bulk prefetching, so nothing here
  * downloads a tile the map did not ask for), at most 3,000 of them (the least recently viewed are
- * deleted, at most once a minute), dropped whole when the device
- * runs out of space. Which requests are tiles: images matching the configured URL template, which
+ * deleted, at most once a minute), dropped whole when the device runs out of space. Which requests are tiles: images matching the configured URL template, which
  * the page stores in `kestrel-basemap` (lib/basemap.ts) and this worker reads at each request, so
  * it is right even just after the worker starts; with none stored, OpenStreetMap's. The map asks
  * for tiles with CORS, so a cached tile is a plain 200 answer, not an opaque one (which Chromium
@@ -141,12 +140,13 @@ function tilePattern(template: string): RegExp {
 }
 
 const tileCacheName = 'kestrel-map-tiles'
-const tileExpiration = new CacheExpiration(tileCacheName, { maxAgeSeconds: 14 * 24 * 60 * 60, maxEntries: 3_000 })
+const tileMaxAgeSeconds = 14 * 24 * 60 * 60
+const tileExpiration = new CacheExpiration(tileCacheName, { maxAgeSeconds: tileMaxAgeSeconds, maxEntries: 3_000 })
 const viewedTiles = new CacheFirst({
   cacheName: tileCacheName,
   // Over 3,000 tiles, the least recently viewed are deleted, at most once a minute: a pan asks for
   // dozens of tiles, and each walk of the bookkeeping reads every entry (sw-expiry.ts).
-  plugins: [storeNothingFromBeforeAnErase, boundedCache(tileExpiration, { maxAgeSeconds: 14 * 24 * 60 * 60, everyMs: 60_000 })],
+  plugins: [storeNothingFromBeforeAnErase, boundedCache(tileExpiration, { maxAgeSeconds: tileMaxAgeSeconds, everyMs: 60_000 })],
 })
 
 // A full device drops these caches whole rather than failing (as workbox-expiration's purgeOnQuotaError did).
