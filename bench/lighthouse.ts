@@ -25,7 +25,13 @@
  * `BENCH_LIGHTHOUSE_BASEMAP=osm` audits the default, OpenStreetMap's tiles, instead.
  * `BENCH_LIGHTHOUSE_REPORTS=DIR` writes each screen's full Lighthouse report (JSON) into DIR.
  * `BENCH_LIGHTHOUSE_SCREENS=/map,/map` audits only the screens at those paths, in that order, and
- * as often as named (Lighthouse's figures vary from run to run); /login is the sign-in screen, audited once.
+ * as often as named; /login is the sign-in screen, audited once.
+ *
+ * Lighthouse's figures vary from run to run, so each screen is audited `BENCH_LIGHTHOUSE_RUNS`
+ * times (default 5) and judged by the median run, as Lighthouse's own guidance on variability
+ * advises (docs/variability.md: five runs, the median run picked by `computeMedianRun`, which takes
+ * the run nearest the median first paint and time to interactive). Every run's performance score is
+ * printed beside it, so a run under the goal is never hidden.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -37,6 +43,7 @@ import { chromium, type Page } from '@playwright/test'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import type { Flags, Result } from 'lighthouse'
+import { computeMedianRun, filterToValidRuns } from 'lighthouse/core/lib/median-run.js'
 import { HomePage } from '../e2e/pages/home-page.ts'
 import { PinSetupPage } from '../e2e/pages/pin-setup-page.ts'
 import { SignInPage } from '../e2e/pages/sign-in-page.ts'
@@ -58,11 +65,18 @@ const allScreens = [
 /** `BENCH_LIGHTHOUSE_SCREENS=/login,/map` audits only those paths (the sign-in screen is /login). */
 const chosenPaths = process.env.BENCH_LIGHTHOUSE_SCREENS?.split(',').map((p) => p.trim()).filter(Boolean) ?? null
 const chosen = (screenPath: string) => chosenPaths === null || chosenPaths.includes(screenPath)
+/** How many times each screen is audited; the median run is the one judged. */
+const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5)
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`BENCH_LIGHTHOUSE_RUNS must be a whole number of runs, 1 or more, not ${process.env.BENCH_LIGHTHOUSE_RUNS}`)
 const screens = chosenPaths === null ? allScreens : chosenPaths.flatMap((p) => allScreens.filter((screen) => screen.path === p))
 
 /** The timings behind a performance score, in ms (Lighthouse's simulated slow phone). */
 type Timings = { fcp: number; lcp: number; tbt: number }
-type ScreenResult = { screen: string; url: string; scores: Record<Category, number>; timings: Timings; failing: string[]; benchmarkIndex: number | null; warnings: string[] }
+type ScreenResult = {
+  screen: string; url: string; scores: Record<Category, number>; timings: Timings; failing: string[]; benchmarkIndex: number | null; warnings: string[]
+  /** Every run's performance score, in the order run. */
+  performanceRuns: number[]
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -132,7 +146,23 @@ function failingAudits(lhr: Result, scores: Record<Category, number>): string[] 
   return failing
 }
 
+const scoresOf = (lhr: Result) => Object.fromEntries(categories.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<Category, number>
+
+/** One screen audited `runs` times, judged by the median run. */
 async function audit(screen: string, url: string, port: number, keepStorage: boolean): Promise<ScreenResult> {
+  const all: Result[] = []
+  for (let run = 0; run < runs; run++) all.push(await auditOnce(screen, url, port, keepStorage))
+  const lhr = computeMedianRun(filterToValidRuns(all))
+  const scores = scoresOf(lhr)
+  const ms = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? Number.NaN)
+  const timings = { fcp: ms('first-contentful-paint'), lcp: ms('largest-contentful-paint'), tbt: ms('total-blocking-time') }
+  return {
+    screen, url: lhr.finalDisplayedUrl, scores, timings, failing: failingAudits(lhr, scores), benchmarkIndex: lhr.environment.benchmarkIndex ?? null, warnings: lhr.runWarnings,
+    performanceRuns: all.map((run) => scoresOf(run).performance),
+  }
+}
+
+async function auditOnce(screen: string, url: string, port: number, keepStorage: boolean): Promise<Result> {
   const flags: Flags = { port, output: 'json', logLevel: 'error', onlyCategories: [...categories], disableStorageReset: keepStorage }
   let result = await lighthouse(url, flags)
   // Now and then the trace misses the page's start; Lighthouse's own advice is to run it again.
@@ -152,10 +182,7 @@ async function audit(screen: string, url: string, port: number, keepStorage: boo
     fs.writeFileSync(file, JSON.stringify(lhr))
   }
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
-  const scores = Object.fromEntries(categories.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<Category, number>
-  const ms = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? Number.NaN)
-  const timings = { fcp: ms('first-contentful-paint'), lcp: ms('largest-contentful-paint'), tbt: ms('total-blocking-time') }
-  return { screen, url: lhr.finalDisplayedUrl, scores, timings, failing: failingAudits(lhr, scores), benchmarkIndex: lhr.environment.benchmarkIndex ?? null, warnings: lhr.runWarnings }
+  return lhr
 }
 
 export async function lighthouseBenchmark(): Promise<Figure[]> {
@@ -210,12 +237,13 @@ export async function lighthouseBenchmark(): Promise<Figure[]> {
     await page.close()
 
     const load = os.loadavg().map((l) => l.toFixed(1)).join(' ')
-    console.log(`\nLighthouse 12 (mobile: simulated slow 4G, CPU 4× slower), Chromium ${browser.version()}; this machine's benchmark index `
+    console.log(`\nLighthouse 12 (mobile: simulated slow 4G, CPU 4× slower), ${runs} run${runs === 1 ? '' : 's'} a screen, the median run's figures; Chromium ${browser.version()}; this machine's benchmark index `
       + `${results.map((r) => r.benchmarkIndex ?? '?').join(' / ')}; ${os.cpus().length} CPUs, load average ${load}`)
     const ok = (score: number, category: Category) => (score >= goals[category] ? '' : ' (NO)')
     console.table(results.map((r) => ({
       screen: r.screen,
       'performance (goal >= 90)': `${r.scores.performance}${ok(r.scores.performance, 'performance')}`,
+      'every run': r.performanceRuns.join(' '),
       'FCP / LCP / TBT ms': `${r.timings.fcp} / ${r.timings.lcp} / ${r.timings.tbt}`,
       'accessibility (goal 100)': `${r.scores.accessibility}${ok(r.scores.accessibility, 'accessibility')}`,
       'best practices (goal 100)': `${r.scores['best-practices']}${ok(r.scores['best-practices'], 'best-practices')}`,
@@ -229,7 +257,7 @@ export async function lighthouseBenchmark(): Promise<Figure[]> {
     }
 
     const figures: Figure[] = results.flatMap((r) => categories.map((category): Figure => ({
-      figure: `${r.screen}: ${category}`, value: String(r.scores[category]), goal: category === 'performance' ? '>= 90' : '100', met: r.scores[category] >= goals[category],
+      figure: `${r.screen}: ${category}${category === 'performance' ? ` (median of ${runs} runs)` : ''}`, value: category === 'performance' ? `${r.scores.performance} (runs: ${r.performanceRuns.join(' ')})` : String(r.scores[category]), goal: category === 'performance' ? '>= 90' : '100', met: r.scores[category] >= goals[category],
     })))
     figures.push({ figure: 'installable (Chromium Page.getInstallabilityErrors)', value: installable ? 'yes' : `no: ${installProblems.join('; ')}`, goal: 'yes', met: installable })
     return figures
