@@ -18,7 +18,7 @@
  * background and the page says "Basemap offline".
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { TrendCellRecord } from '../../../shared/api/crime.ts'
 import { crimeCategories, type CrimeCategorySlug } from '../../../shared/domain/crime-categories.ts'
 import type { BasemapState } from '../../components/basemap-layer.tsx'
@@ -33,10 +33,16 @@ import { crimeMonthsQueryOptions } from './api/get-months.ts'
 import { defaultTrendFilters, trendsQueryOptions, type TrendFilters } from './api/get-trends.ts'
 import { CellDetails } from './cell-details.tsx'
 import { cellSizes, cellsInListOrder, cellSummary, hotspotBand, hotspotLegend, monthWords, pointColours, trendLegend, type ColourMode } from './cell-style.ts'
-import CrimeMapView from './crime-map-view.tsx'
 import { useDeviceTrendCells, usePeoplePoints } from './use-device-map-data.ts'
 import { useLocationAllowed, useMyPosition } from './use-my-position.ts'
 import './crime-map.css'
+
+/**
+ * The map itself (Leaflet, H3 and the basemap's code) loads after the page: evaluating those modules
+ * with the page's own made one long task on a slow phone, before the filters and the cells list
+ * could answer a tap. The service worker keeps the chunk, so this works offline too.
+ */
+const CrimeMapView = lazy(() => import('./crime-map-view.tsx'))
 
 const baselineChoices = [1, 3, 6, 12] as const
 const listPage = 50
@@ -316,17 +322,19 @@ export function CrimeMapPage() {
           // cells list below, which reaches the same cells, working. New cells (the server's, once
           // online) are tried again without the officer asking.
           <ErrorBoundary fallback={(retry) => <WidgetCrash what="The map" retry={retry} />} resetKey={cells}>
-            <CrimeMapView
-              cells={cells}
-              mode={mode}
-              selected={selected}
-              onSelect={selectFromMap}
-              wanted={showWanted && peopleReady ? people.wanted : null}
-              curfews={showCurfews && peopleReady ? people.curfews : null}
-              me={position.status === 'on' ? position.position : null}
-              fitKey={fromServer ? `server:${filters.resolution}` : 'device'}
-              onBasemap={onBasemap}
-            />
+            <Suspense fallback={<LoadingState>Opening the map…</LoadingState>}>
+              <CrimeMapView
+                cells={cells}
+                mode={mode}
+                selected={selected}
+                onSelect={selectFromMap}
+                wanted={showWanted && peopleReady ? people.wanted : null}
+                curfews={showCurfews && peopleReady ? people.curfews : null}
+                me={position.status === 'on' ? position.position : null}
+                fitKey={fromServer ? `server:${filters.resolution}` : 'device'}
+                onBasemap={onBasemap}
+              />
+            </Suspense>
           </ErrorBoundary>
         )}
       </div>
