@@ -164,11 +164,12 @@ function plainCardsPage(count: number): string {
     + `<body><ul>${Array.from({ length: count }, (_, i) => card(i)).join('')}</ul></body></html>`
 }
 
+const countOver = (intervals: readonly number[], limit: number) => intervals.filter((interval) => interval > limit).length
+/** The share of intervals over `limit` ms, as a percentage with one decimal. */
+const percentOver = (intervals: readonly number[], limit: number) => `${((countOver(intervals, limit) / Math.max(1, intervals.length)) * 100).toFixed(1)} %`
+
 /** How many intervals are over `limit` ms, and their share. */
-function overText(intervals: readonly number[], limit: number): string {
-  const over = intervals.filter((interval) => interval > limit).length
-  return `${over} (${((over / Math.max(1, intervals.length)) * 100).toFixed(1)} %)`
-}
+const overText = (intervals: readonly number[], limit: number) => `${countOver(intervals, limit)} (${percentOver(intervals, limit)})`
 
 const droppedText = (intervals: readonly number[]) => overText(intervals, DROPPED_MS)
 
@@ -267,16 +268,14 @@ export async function galleryBenchmark(): Promise<Figure[]> {
       }
 
       const sorted = [...scroll.intervals].sort((a, b) => a - b)
-      const dropped = scroll.intervals.filter((interval) => interval > DROPPED_MS).length
+      const dropped = countOver(scroll.intervals, DROPPED_MS)
       const p95 = percentile(sorted, 95)
       // The scroll in four parts, top to bottom: where in the list the long frames are.
       const quarter = Math.ceil(scroll.intervals.length / 4)
       const parts = [0, 1, 2, 3].map((i) => scroll.intervals.slice(i * quarter, (i + 1) * quarter)).filter((part) => part.length > 0)
-      const partText = parts.map((part) => {
-        const partDropped = part.filter((interval) => interval > DROPPED_MS).length
-        const partLate = part.filter((interval) => interval > LATE_MS).length
-        return `${ms(percentile([...part].sort((a, b) => a - b), 50))}, ${((partLate / part.length) * 100).toFixed(1)} %, ${((partDropped / part.length) * 100).toFixed(1)} %`
-      }).join(' | ')
+      const partText = parts
+        .map((part) => `${ms(percentile([...part].sort((a, b) => a - b), 50))}, ${percentOver(part, LATE_MS)}, ${percentOver(part, DROPPED_MS)}`)
+        .join(' | ')
       const rows: Row[] = [
         { measure: 'entries (wanted people)', value: `${wanted} (${added} added to the demo force at scale ${SEED_SCALE})`, goal: `>= ${WANTED}`, ok: yes(wanted >= WANTED) },
         { measure: 'cards in the page (most at once / at the end)', value: `${scroll.maxCards} / ${scroll.cardsAtEnd}`, goal: '-', ok: '' },

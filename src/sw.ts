@@ -22,11 +22,12 @@
  * first from `kestrel-map-tiles`, holding only tiles the officer has viewed, kept 14 days
  * (OpenStreetMap's tile policy asks for at least 7, and forbids bulk prefetching, so nothing here
  * downloads a tile the map did not ask for), at most 3,000 of them (the least recently viewed are
- * deleted, at most once a minute), dropped whole when the device runs out of space. Which requests are tiles: images matching the configured URL template, which
- * the page stores in `kestrel-basemap` (lib/basemap.ts) and this worker reads at each request, so
- * it is right even just after the worker starts; with none stored, OpenStreetMap's. The map asks
- * for tiles with CORS, so a cached tile is a plain 200 answer, not an opaque one (which Chromium
- * counts as megabytes of quota each); anything but a 200 is never stored.
+ * deleted, at most once a minute), dropped whole when the device runs out of space. Which requests
+ * are tiles: images matching the configured URL template, which the page stores in
+ * `kestrel-basemap` (lib/basemap.ts) and this worker reads at each request, so it is right even
+ * just after the worker starts; with none stored, OpenStreetMap's. The map asks for tiles with
+ * CORS, so a cached tile is a plain 200 answer, not an opaque one (which Chromium counts as
+ * megabytes of quota each); anything but a 200 is never stored.
  *
  * A PMTiles basemap is read with range requests. Once the officer has downloaded the archive into
  * `kestrel-basemap` (the page does that, on request), each range is answered from the saved copy

@@ -206,6 +206,9 @@ function CellsList({ cells, selected, onSelect }: { cells: readonly TrendCellRec
   )
 }
 
+/** What the map's place says while it waits for its cells, or for its own code to load. */
+const openingMap = <LoadingState>Opening the map…</LoadingState>
+
 /** One empty list, so that "no cells" is the same value from render to render (the map's error boundary retries when its cells change). */
 const noCells: readonly TrendCellRecord[] = []
 
@@ -316,13 +319,13 @@ export function CrimeMapPage() {
 
       <div className="crime-map" role="region" aria-label="Crime map" aria-describedby="crime-cells-heading">
         {(device === undefined && !fromServer) || awaitingServer ? (
-          <LoadingState>Opening the map…</LoadingState>
+          openingMap
         ) : (
           // The map failing (a layer that cannot be built) leaves the rest of the page, and the
           // cells list below, which reaches the same cells, working. New cells (the server's, once
           // online) are tried again without the officer asking.
           <ErrorBoundary fallback={(retry) => <WidgetCrash what="The map" retry={retry} />} resetKey={cells}>
-            <Suspense fallback={<LoadingState>Opening the map…</LoadingState>}>
+            <Suspense fallback={openingMap}>
               <CrimeMapView
                 cells={cells}
                 mode={mode}
