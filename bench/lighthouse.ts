@@ -23,7 +23,9 @@
  * server is given a force's own basemap, as a force running Kestrel offline would: a raster
  * PMTiles archive over the demo force (MAP_PMTILES_PATH, the archive the e2e tests use).
  * `BENCH_LIGHTHOUSE_BASEMAP=osm` audits the default, OpenStreetMap's tiles, instead.
- * `BENCH_LIGHTHOUSE_REPORTS=DIR` writes each screen's full Lighthouse report (JSON) into DIR.
+ * `BENCH_LIGHTHOUSE_REPORTS=DIR` writes each screen's full Lighthouse report (JSON) into DIR, with the
+ * page's trace beside it (`crime-map.trace.json`, for Chromium's DevTools); `BENCH_LIGHTHOUSE_PROFILE=1`
+ * adds JavaScript samples to the trace (a little slower: for looking into long tasks, not for scores).
  * `BENCH_LIGHTHOUSE_SCREENS=/map,/map` audits only the screens at those paths, in that order, and
  * as often as named; /login is the sign-in screen, audited once.
  *
@@ -163,7 +165,7 @@ async function audit(screen: string, url: string, port: number, keepStorage: boo
 }
 
 async function auditOnce(screen: string, url: string, port: number, keepStorage: boolean): Promise<Result> {
-  const flags: Flags = { port, output: 'json', logLevel: 'error', onlyCategories: [...categories], disableStorageReset: keepStorage }
+  const flags: Flags = { port, output: 'json', logLevel: 'error', onlyCategories: [...categories], disableStorageReset: keepStorage, ...(process.env.BENCH_LIGHTHOUSE_PROFILE === '1' ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' } : {}) }
   let result = await lighthouse(url, flags)
   // Now and then the trace misses the page's start; Lighthouse's own advice is to run it again.
   if (result?.lhr.runtimeError?.code === 'NO_NAVSTART') {
@@ -180,6 +182,9 @@ async function auditOnce(screen: string, url: string, port: number, keepStorage:
     let file = path.join(reports, `${name}.json`)
     for (let n = 2; fs.existsSync(file); n++) file = path.join(reports, `${name}-${n}.json`)
     fs.writeFileSync(file, JSON.stringify(lhr))
+    // The page's trace beside it (crime-map.trace.json), which Chromium's DevTools opens (Performance).
+    const trace = (result.artifacts as { Trace?: unknown }).Trace
+    if (trace) fs.writeFileSync(file.replace(/\.json$/, '.trace.json'), JSON.stringify(trace))
   }
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
   return lhr
