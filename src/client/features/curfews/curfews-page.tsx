@@ -15,6 +15,7 @@ import { LoadingState } from '../../components/data-state.tsx'
 import { PackageGate } from '../../components/package-gate.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { useNow, useMarkerTypes } from '../../lib/package-data.ts'
+import { refetchAfterChange } from '../../lib/refetch-after-change.ts'
 import { useSignedInUser } from '../../lib/session.ts'
 import { personName } from '../../lib/subject-labels.ts'
 import { addressState, sortEntries, type SortOrder } from './curfew-list-model.ts'
@@ -98,7 +99,7 @@ function TonightList({ areaId, me }: { areaId: string | null; me: { collarNumber
             markerTypes={markerTypes}
             me={me}
             position={position}
-            onVisitStarted={() => void queryClient.invalidateQueries({ queryKey: ['curfews'] })}
+            onVisitStarted={() => void refetchAfterChange(queryClient, ['curfews'])}
           />
         ))}
       </ol>

@@ -15,6 +15,7 @@ import type { AddressRecord } from '../../../shared/api/intel.ts'
 import { useDeviceCurfewChecks } from '../../lib/curfew-checks.ts'
 import { db, type CurfewCheckRecord } from '../../lib/database.ts'
 import { onResync, useLiveEvents } from '../../lib/event-stream.ts'
+import { refetchAfterChange } from '../../lib/refetch-after-change.ts'
 import { dueQueryOptions } from './api/get-due.ts'
 import { curfewEntries, type CurfewEntry } from './curfew-list-model.ts'
 
@@ -23,8 +24,8 @@ export const curfewEventTypes = ['curfew.visit', 'curfew.checked', 'curfew.breac
 /** Fetch the server's curfew views again whenever a curfew event arrives or events may have been missed. */
 export function useCurfewRefresh(): void {
   const queryClient = useQueryClient()
-  useLiveEvents(curfewEventTypes, () => void queryClient.invalidateQueries({ queryKey: ['curfews'] }))
-  useEffect(() => onResync(() => void queryClient.invalidateQueries({ queryKey: ['curfews'] })), [queryClient])
+  useLiveEvents(curfewEventTypes, () => void refetchAfterChange(queryClient, ['curfews']))
+  useEffect(() => onResync(() => void refetchAfterChange(queryClient, ['curfews'])), [queryClient])
 }
 
 export type CurfewListRow = CurfewEntry & { server: DueItem | null; deviceCheck: CurfewCheckRecord | null }
