@@ -70,6 +70,8 @@ const chosen = (screenPath: string) => chosenPaths === null || chosenPaths.inclu
 /** How many times each screen is audited; the median run is the one judged. */
 const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5)
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`BENCH_LIGHTHOUSE_RUNS must be a whole number of runs, 1 or more, not ${process.env.BENCH_LIGHTHOUSE_RUNS}`)
+/** `BENCH_LIGHTHOUSE_PROFILE=1`: each trace kept (BENCH_LIGHTHOUSE_REPORTS) carries JavaScript samples. */
+const profileTraces = process.env.BENCH_LIGHTHOUSE_PROFILE === '1'
 const screens = chosenPaths === null ? allScreens : chosenPaths.flatMap((p) => allScreens.filter((screen) => screen.path === p))
 
 /** The timings behind a performance score, in ms (Lighthouse's simulated slow phone). */
@@ -165,7 +167,11 @@ async function audit(screen: string, url: string, port: number, keepStorage: boo
 }
 
 async function auditOnce(screen: string, url: string, port: number, keepStorage: boolean): Promise<Result> {
-  const flags: Flags = { port, output: 'json', logLevel: 'error', onlyCategories: [...categories], disableStorageReset: keepStorage, ...(process.env.BENCH_LIGHTHOUSE_PROFILE === '1' ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' } : {}) }
+  const flags: Flags = {
+    port, output: 'json', logLevel: 'error', onlyCategories: [...categories], disableStorageReset: keepStorage,
+    // JavaScript samples in the trace (BENCH_LIGHTHOUSE_PROFILE=1), for finding what a long task runs.
+    ...(profileTraces ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' } : {}),
+  }
   let result = await lighthouse(url, flags)
   // Now and then the trace misses the page's start; Lighthouse's own advice is to run it again.
   if (result?.lhr.runtimeError?.code === 'NO_NAVSTART') {
